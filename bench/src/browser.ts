@@ -1,0 +1,348 @@
+// Browser metrics in headless Chromium across two sites: our split fields vs bare iframes.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Frame, type Page } from '@playwright/test';
+import { atMost, informs, within, type Group, type Metric, type Recorder } from './metric';
+import { PUBLISHABLE_KEY, startGateway } from './gateway-process';
+import { startPageServer } from './page-server';
+import { frameDir, hostDir, repoRoot } from './paths';
+import { profileReady } from './ready-profile';
+import { traceReady } from './ready-trace';
+import { median, percentile } from './stats';
+
+export interface BrowserOptions {
+  gatewayPort: number;
+  pagePort: number;
+  floorPort: number;
+  loads: number;
+  keystrokes: number;
+  tokenizations: number;
+  log: (line: string) => void;
+}
+
+interface BenchState {
+  ready: number | null;
+  fieldsReady: number[];
+  changes: number[];
+}
+declare const bench: BenchState;
+
+const CHROMIUM_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+const READY_TIMEOUT = 20_000;
+
+async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Load a page in a fresh context (cold cache, new connections) and read its time to ready. */
+async function timeToReady(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => bench.ready !== null, null, { timeout: READY_TIMEOUT });
+    return await page.evaluate(() => bench.ready!);
+  } finally {
+    await context.close();
+  }
+}
+
+async function openReady(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => bench.ready !== null, null, { timeout: READY_TIMEOUT });
+  return page;
+}
+
+async function firstFieldFrame(page: Page, selector: string): Promise<Frame> {
+  const frame = await (await page.locator(selector).first().elementHandle())?.contentFrame();
+  if (!frame) throw new Error(`no frame for ${selector}`);
+  return frame;
+}
+
+/**
+ * Keystroke → host event. The frame notes each keydown's platform timestamp, the host notes
+ * each event's arrival, both on the shared wall clock (timeOrigin + now), so the difference is
+ * the trip through the frame's code and postMessage. "4" then Backspace alternate, so that every
+ * key changes the field's state (empty ↔ not) and any change-dedup still emits.
+ */
+async function keystrokes(page: Page, frame: Frame, count: number): Promise<number[]> {
+  await frame.locator('input').first().click();
+  // A string, so that the runner's transpiler adds no helpers the frame does not have.
+  const keysBefore = await frame.evaluate<number>(`(() => {
+    if (!window.benchKeys) {
+      window.benchKeys = [];
+      document.addEventListener('keydown', (e) => {
+        window.benchKeys.push(performance.timeOrigin + e.timeStamp);
+      }, true);
+    }
+    return window.benchKeys.length;
+  })()`);
+  const start = await page.evaluate(() => bench.changes.length);
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press(i % 2 === 0 ? '4' : 'Backspace');
+    await page.waitForFunction((n) => bench.changes.length > n, start + i, { timeout: 5000 });
+  }
+  const keys = (await frame.evaluate<number[]>('window.benchKeys')).slice(keysBefore);
+  const changes = (await page.evaluate(() => bench.changes)).slice(start);
+  if (keys.length !== count || changes.length !== count)
+    throw new Error(`expected ${count} keys and events, got ${keys.length} and ${changes.length}`);
+  return changes.map((t, i) => t - keys[i]!);
+}
+
+interface Samples {
+  ours: number[];
+  floor: number[];
+}
+
+function timing(
+  group: Group,
+  what: string,
+  s: Samples,
+  floorLabel: string,
+  goal: (c: Parameters<typeof informs>[0], stat: 'median' | 'p95') => Metric,
+): Metric[] {
+  const note = `n=${s.ours.length}+${s.floor.length}`;
+  return (['median', 'p95'] as const).map((stat) => {
+    const f = stat === 'median' ? median : (x: number[]) => percentile(x, 95);
+    return goal(
+      {
+        group,
+        name: `${what} ${stat}`,
+        value: f(s.ours),
+        unit: 'ms',
+        against: floorLabel,
+        againstValue: f(s.floor),
+        note,
+      },
+      stat,
+    );
+  });
+}
+
+/** One tokenize() call on the shared wall clock (timeOrigin + now). */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Split each tokenize() into: host → the gateway frame's fetch of /v1/tokens starting (the RPC
+ * and gathering the other fields), the fetch itself (the frame's resource timing), and the answer
+ * back to the host. Frame and host times meet on the shared wall clock.
+ */
+async function tokenizeBreakdown(page: Page, spans: Span[]): Promise<string[]> {
+  const fetches: Span[] = [];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    fetches.push(
+      ...(await frame.evaluate<Span[]>(
+        `performance.getEntriesByType('resource').filter((e) => e.name.includes('/v1/tokens'))
+          .map((e) => ({ start: performance.timeOrigin + e.startTime,
+                         end: performance.timeOrigin + e.responseEnd }))`,
+      )),
+    );
+  }
+  const before: number[] = [];
+  const during: number[] = [];
+  const after: number[] = [];
+  for (const span of spans) {
+    const f = fetches.find((x) => x.start >= span.start - 1 && x.end <= span.end + 1);
+    if (!f) continue;
+    before.push(f.start - span.start);
+    during.push(f.end - f.start);
+    after.push(span.end - f.end);
+  }
+  if (!during.length) return ['no /v1/tokens request of the gateway frames matched a tokenize()'];
+  const ms = (x: number[]) => `${median(x).toFixed(2)} ms`;
+  return [
+    `medians over ${during.length} calls: host → frame starts fetch ${ms(before)}; ` +
+      `fetch /v1/tokens in the frame ${ms(during)}; response → host resolves ${ms(after)}`,
+  ];
+}
+
+function cardExpiry(): string {
+  return `12${String((new Date().getUTCFullYear() + 3) % 100).padStart(2, '0')}`;
+}
+
+/** The gateway serves the built SDK and frames: build them first on a fresh clone. */
+function ensureBuilt(log: (line: string) => void): void {
+  const built = [path.join(hostDir, 'dist/pay.js'), path.join(frameDir, 'dist/index.html')];
+  if (built.every((f) => existsSync(f))) return;
+  log('the SDK or frame build is missing: npm run build -w @pay/host -w @pay/frame');
+  execFileSync('npm', ['run', 'build', '-w', '@pay/host', '-w', '@pay/frame'], {
+    cwd: repoRoot,
+    stdio: ['ignore', process.stderr, process.stderr],
+  });
+}
+
+export async function measureBrowser(r: Recorder, opts: BrowserOptions): Promise<void> {
+  ensureBuilt(opts.log);
+  const gateway = await startGateway(opts.gatewayPort);
+  const pages = await startPageServer({
+    pagePort: opts.pagePort,
+    floorPort: opts.floorPort,
+    gateway: gateway.url,
+    publishableKey: PUBLISHABLE_KEY,
+  });
+  const browser = await launch();
+  const oursUrl = `${pages.pageOrigin}/fields.html`;
+  const floorUrl = `${pages.pageOrigin}/floor.html`;
+  const log = opts.log;
+  try {
+    // 1. Time to ready: alternate ours and floor so drift weighs on both; one warm-up each.
+    await r.part('browser: time to ready', async () => {
+      const ready: Samples = { ours: [], floor: [] };
+      await timeToReady(browser, oursUrl);
+      await timeToReady(browser, floorUrl);
+      for (let i = 0; i < opts.loads; i++) {
+        const order = i % 2 ? [floorUrl, oursUrl] : [oursUrl, floorUrl];
+        for (const url of order)
+          (url === oursUrl ? ready.ours : ready.floor).push(await timeToReady(browser, url));
+      }
+      log(
+        `ready: ours median ${median(ready.ours).toFixed(1)} ms, floor ${median(ready.floor).toFixed(1)} ms`,
+      );
+      r.add(
+        ...timing('ready', 'time to pay-ready', ready, '3 bare iframes', (c) => atMost(c, 1.5)),
+      );
+    });
+    // Profiles explain a result; one that fails is noted, not counted as a missing metric.
+    const profiles: [string, () => Promise<string[]>][] = [
+      ['time to ready (ours, one cold load)', () => profileReady(browser, oursUrl)],
+      ['time to ready (floor, one cold load)', () => profileReady(browser, floorUrl)],
+      ['time to ready (ours, main threads)', () => traceReady(browser, oursUrl)],
+      ['time to ready (floor, main threads)', () => traceReady(browser, floorUrl)],
+    ];
+    for (const [name, profile] of profiles)
+      r.profile(name, await profile().catch((e: Error) => [`profile failed: ${e.message}`]));
+
+    const ours = await openReady(browser, oursUrl);
+    const floor = await openReady(browser, floorUrl);
+    // 2. Keystroke → event, in blocks alternating between the two pages.
+    await r.part('browser: keystroke', async () => {
+      const oursFrame = await firstFieldFrame(ours, 'pay-card-number iframe');
+      const floorFrame = await firstFieldFrame(floor, 'iframe');
+      const keys: Samples = { ours: [], floor: [] };
+      const block = 20;
+      for (let done = 0; done < opts.keystrokes; done += block) {
+        const n = Math.min(block, opts.keystrokes - done);
+        keys.ours.push(...(await keystrokes(ours, oursFrame, n)));
+        keys.floor.push(...(await keystrokes(floor, floorFrame, n)));
+      }
+      log(
+        `keys: ours p95 ${percentile(keys.ours, 95).toFixed(2)} ms, floor ${percentile(keys.floor, 95).toFixed(2)} ms`,
+      );
+      r.add(
+        ...timing('keystroke', 'key → pay-change', keys, 'bare iframe message', (c, stat) =>
+          stat === 'p95' ? within(c, 2) : informs(c),
+        ),
+      );
+    });
+
+    // 3. Tokenize: fill the fields once, then tokenize() repeatedly (each call makes a token).
+    await r.part('browser: tokenize', async () => {
+      const numberInput = ours.frameLocator('pay-card-number iframe').locator('input').first();
+      await numberInput.clear();
+      await numberInput.pressSequentially('4242424242424242');
+      await ours
+        .frameLocator('pay-card-expiry iframe')
+        .locator('input')
+        .first()
+        .pressSequentially(cardExpiry());
+      await ours
+        .frameLocator('pay-card-cvc iframe')
+        .locator('input')
+        .first()
+        .pressSequentially('123');
+      // The floor: a gateway-origin document calling fetch('/v1/tokens') itself (no CORS):
+      // the gateway's /healthz opened as a page, so the bench serves nothing from the gateway.
+      // Its CSP (default-src 'none') would block the fetch; bypassing it costs no time.
+      const gatewayPage = await (await browser.newContext({ bypassCSP: true })).newPage();
+      await gatewayPage.goto(`${gateway.url}/healthz`);
+      const body = JSON.stringify({
+        card: {
+          number: '4242424242424242',
+          exp_month: 12,
+          exp_year: new Date().getUTCFullYear() + 3,
+          cvc: '123',
+        },
+      });
+      const direct = (doc: Page | Frame, url: string) =>
+        doc.evaluate(
+          async ({ url, key, body }) => {
+            const t0 = performance.now();
+            const res = await fetch(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+              body,
+            });
+            const json = (await res.json()) as { id?: string };
+            if (!json.id) throw new Error(`tokens answered ${res.status}`);
+            return performance.now() - t0;
+          },
+          { url, key: PUBLISHABLE_KEY, body },
+        );
+      const viaSdk = () =>
+        ours.evaluate(async () => {
+          const group = document.getElementById('group') as HTMLElement & {
+            tokenize(): Promise<{ token: string }>;
+          };
+          const t0 = performance.now();
+          const result = await group.tokenize();
+          const t1 = performance.now();
+          if (!result.token) throw new Error('tokenize() gave no token');
+          return { start: performance.timeOrigin + t0, end: performance.timeOrigin + t1 };
+        });
+      let floorDoc: Page | Frame = gatewayPage;
+      let floorLabel = 'same-origin fetch';
+      try {
+        await direct(gatewayPage, '/v1/tokens');
+      } catch {
+        // A CSP on /healthz that forbids connect-src: fetch from inside our number frame
+        // instead, which is a gateway-origin document allowed to call the gateway.
+        floorDoc = await firstFieldFrame(ours, 'pay-card-number iframe');
+        floorLabel = 'same-origin fetch in frame';
+      }
+      const tokenize: Samples = { ours: [], floor: [] };
+      const cors: number[] = [];
+      const spans: Span[] = [];
+      for (let i = -2; i < opts.tokenizations; i++) {
+        const a = await viaSdk();
+        const b = await direct(floorDoc, '/v1/tokens');
+        const c = await direct(ours, `${gateway.url}/v1/tokens`);
+        if (i < 0) continue; // warm-up: connections, preflight cache, lazy code
+        tokenize.ours.push(a.end - a.start);
+        spans.push(a);
+        tokenize.floor.push(b);
+        cors.push(c);
+      }
+      log(
+        `tokenize: ours median ${median(tokenize.ours).toFixed(1)} ms, floor ${median(tokenize.floor).toFixed(1)} ms, CORS ${median(cors).toFixed(1)} ms`,
+      );
+      r.profile('tokenize (ours): where the time goes', await tokenizeBreakdown(ours, spans));
+      r.add(
+        ...timing('tokenize', 'tokenize() → token', tokenize, floorLabel, (c, stat) =>
+          stat === 'median' ? atMost(c, 1.3) : informs(c),
+        ),
+        ...timing(
+          'tokenize',
+          'tokenize() vs cross-origin fetch',
+          { ours: tokenize.ours, floor: cors },
+          'CORS fetch from page',
+          (c) => informs(c),
+        ),
+      );
+    });
+  } finally {
+    await browser.close();
+    await pages.close();
+    await gateway.stop();
+  }
+}

@@ -1,0 +1,67 @@
+// Where the time to ready goes: one load's timeline, host and frames on the host's clock.
+import type { Browser } from '@playwright/test';
+
+interface Mark {
+  t: number;
+  what: string;
+}
+
+interface Timeline {
+  origin: number;
+  marks: Mark[];
+}
+
+/**
+ * Resource and navigation marks of one document, relative to its own time origin. A string, so
+ * that the runner's transpiler adds no helpers (esbuild's __name) that the page does not have.
+ */
+const DOCUMENT_MARKS = `(() => {
+  const marks = [];
+  const short = (url) => { const u = new URL(url, location.href); return u.host + u.pathname; };
+  const nav = performance.getEntriesByType('navigation')[0];
+  if (nav) {
+    marks.push({ t: nav.responseEnd, what: short(location.href) + ' document received' });
+    marks.push({ t: nav.domContentLoadedEventEnd, what: short(location.href) + ' DOMContentLoaded' });
+  }
+  for (const e of performance.getEntriesByType('resource')) {
+    marks.push({ t: e.startTime, what: e.initiatorType + ' ' + short(e.name) + ' requested' });
+    marks.push({ t: e.responseEnd, what: e.initiatorType + ' ' + short(e.name) + ' received' +
+      (e.encodedBodySize ? ' (' + e.encodedBodySize + ' B)' : '') });
+  }
+  return { origin: performance.timeOrigin, marks };
+})()`;
+
+export async function profileReady(browser: Browser, url: string): Promise<string[]> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(
+      () => (window as unknown as { bench: { ready: number | null } }).bench.ready !== null,
+      null,
+      { timeout: 20_000 },
+    );
+    const host = await page.evaluate<Timeline>(DOCUMENT_MARKS);
+    const bench = await page.evaluate(
+      () => (window as unknown as { bench: { ready: number; fieldsReady: number[] } }).bench,
+    );
+    const marks = [
+      ...host.marks,
+      ...bench.fieldsReady.map((t, i) => ({ t, what: `field ready #${i + 1} (host)` })),
+      { t: bench.ready, what: 'group ready (host)' },
+    ];
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const timeline = await frame.evaluate<Timeline>(DOCUMENT_MARKS);
+      // Both clocks are wall-clock based; the offset puts frame marks on the host's axis.
+      const shift = timeline.origin - host.origin;
+      marks.push(...timeline.marks.map((m) => ({ t: m.t + shift, what: `  [frame] ${m.what}` })));
+    }
+    return marks
+      .filter((m) => m.t > 0)
+      .sort((a, b) => a.t - b.t)
+      .map((m) => `${m.t.toFixed(1).padStart(8)} ms  ${m.what}`);
+  } finally {
+    await context.close();
+  }
+}

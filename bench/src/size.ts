@@ -1,0 +1,171 @@
+// Size: every contender bundled by esbuild with the same settings, then gzip -9.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { absolute, atMost, budget, informs, type Recorder } from './metric';
+import { benchDir, frameDir, hostDir } from './paths';
+
+export interface Bundle {
+  label: string;
+  minified: number;
+  gzipped: number;
+  /** The largest inputs in the minified output, for finding what to cut. */
+  top: { input: string; bytes: number }[];
+}
+
+const SDK_BUDGET = 8 * 1024;
+const SMALLER_THAN_BRAINTREE = 4.5;
+
+// Merchants bundle braintree-web from its CommonJS modules; esbuild's browser field would pick
+// the prebuilt UMD files instead, which repeat shared code and are ~25% bigger. Importing the
+// module files keeps the peer at its smallest.
+const BRAINTREE = `import client from 'braintree-web/client/index.js';
+import hostedFields from 'braintree-web/hosted-fields/index.js';
+export { client, hostedFields };`;
+// Adyen v6's tree-shakeable ES entry: the core plus CustomCard (its split secured fields).
+// Its ES build imports no CSS or assets (styles ship as a separate adyen.css), so nothing is stubbed.
+const ADYEN = `export { AdyenCheckout, CustomCard } from '@adyen/adyen-web';`;
+
+export async function bundle(label: string, stdin: string, resolveDir: string): Promise<Bundle> {
+  const result = await esbuild.build({
+    stdin: { contents: stdin, resolveDir, loader: 'ts', sourcefile: `${label}.entry.ts` },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    outdir: 'out', // never written; lets an imported stylesheet become its own output
+    metafile: true,
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  // Scripts and stylesheets, each gzipped on its own as a server would send them.
+  const files = result.outputFiles.filter((f) => /\.(js|css)$/.test(f.path));
+  const top = Object.values(result.metafile.outputs)
+    .flatMap((output) => Object.entries(output.inputs))
+    .map(([input, { bytesInOutput }]) => ({ input, bytes: bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 8);
+  return {
+    label,
+    minified: files.reduce((sum, f) => sum + f.contents.length, 0),
+    gzipped: files.reduce((sum, f) => sum + gzipSync(f.contents, { level: 9 }).length, 0),
+    top,
+  };
+}
+
+/** The module the merchant-facing pay.js is built from: vite's lib entry, else src/index.ts. */
+export function hostEntry(): string {
+  for (const config of ['vite.config.ts', 'vite.config.mts', 'vite.config.js']) {
+    const file = path.join(hostDir, config);
+    if (!existsSync(file)) continue;
+    const entry = /entry\s*:\s*(?:resolve\([^'"]*)?['"]([^'"]+)['"]/.exec(
+      readFileSync(file, 'utf8'),
+    );
+    if (entry?.[1]) return path.resolve(hostDir, entry[1]);
+  }
+  return path.join(hostDir, 'src/index.ts');
+}
+
+/** The frame app's entries: the scripts and stylesheets of its HTML pages, else src/main.ts. */
+export function frameEntries(): string[] {
+  const pages = readdirSync(frameDir).filter((f) => f.endsWith('.html'));
+  const scripts = pages.flatMap((page) =>
+    [
+      ...readFileSync(path.join(frameDir, page), 'utf8').matchAll(
+        /<(?:script[^>]+src|link[^>]+rel="stylesheet"[^>]+href)="([^"]+)"/g,
+      ),
+    ].map((m) => path.join(frameDir, m[1]!.replace(/^\//, ''))),
+  );
+  const entries = [...new Set(scripts)].filter((f) => existsSync(f));
+  if (entries.length) return entries;
+  const fallback = ['src/main.ts', 'src/index.ts'].map((f) => path.join(frameDir, f));
+  return fallback.filter((f) => existsSync(f)).slice(0, 1);
+}
+
+function importAll(files: string[]): string {
+  return files.map((f) => `import ${JSON.stringify(f)};`).join('\n');
+}
+
+/** What the gateway actually serves (vite's build), gzip -9, for comparison with esbuild's. */
+function servedSize(dir: string): number | null {
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    /\.(js|css)$/.test(f),
+  );
+  if (!files.length) return null;
+  return files.reduce(
+    (sum, f) => sum + gzipSync(readFileSync(path.join(dir, f)), { level: 9 }).length,
+    0,
+  );
+}
+
+export async function measureSize(r: Recorder, log: (line: string) => void): Promise<void> {
+  const show = (b: Bundle) => {
+    log(`size ${b.label}: ${b.minified} B min, ${b.gzipped} B min+gzip; largest inputs:`);
+    for (const t of b.top.slice(0, 5)) log(`    ${t.bytes.toString().padStart(7)} ${t.input}`);
+  };
+  const gz = 'B gz';
+  const [braintree, adyen] = await Promise.all([
+    bundle('braintree', BRAINTREE, benchDir),
+    bundle('adyen', ADYEN, benchDir),
+  ]);
+  show(braintree);
+  show(adyen);
+  r.add(
+    absolute('size', 'peer: braintree-web client+hosted-fields', braintree.gzipped, gz),
+    absolute('size', 'peer: @adyen/adyen-web AdyenCheckout+CustomCard', adyen.gzipped, gz),
+  );
+  await r.part('size: SDK', async () => {
+    const sdkEntry = hostEntry();
+    if (!existsSync(sdkEntry)) throw new Error(`SDK entry not found: ${sdkEntry}`);
+    const sdk = await bundle('sdk', `export * from ${JSON.stringify(sdkEntry)};`, benchDir);
+    show(sdk);
+    r.add(
+      budget('size', 'SDK min+gzip', sdk.gzipped, gz, SDK_BUDGET, '8 KB'),
+      atMost(
+        {
+          group: 'size',
+          name: 'SDK vs Braintree',
+          value: sdk.gzipped,
+          unit: gz,
+          against: 'braintree-web',
+          againstValue: braintree.gzipped,
+          note: `entry ${path.relative(hostDir, sdkEntry)}`,
+        },
+        1 / SMALLER_THAN_BRAINTREE,
+        `≥ ${SMALLER_THAN_BRAINTREE}× smaller`,
+      ),
+      informs({
+        group: 'size',
+        name: 'SDK vs Adyen',
+        value: sdk.gzipped,
+        unit: gz,
+        against: '@adyen/adyen-web',
+        againstValue: adyen.gzipped,
+      }),
+    );
+    const served = servedSize(path.join(hostDir, 'dist'));
+    if (served !== null) r.add(absolute('size', 'SDK as served (host/dist, vite)', served, gz));
+  });
+  await r.part('size: frame', async () => {
+    const frame = frameEntries();
+    if (!frame.length) throw new Error(`frame entry not found in ${frameDir}`);
+    const frameApp = await bundle('frame', importAll(frame), benchDir);
+    show(frameApp);
+    r.add(
+      absolute(
+        'size',
+        'frame app (JS + CSS) min+gzip',
+        frameApp.gzipped,
+        gz,
+        `entries: ${frame.map((f) => path.relative(frameDir, f)).join(', ')}; ` +
+          "peers' frames load from their CDNs, not from npm",
+      ),
+    );
+    const served = servedSize(path.join(frameDir, 'dist'));
+    if (served !== null) r.add(absolute('size', 'frame as served (frame/dist, vite)', served, gz));
+  });
+}

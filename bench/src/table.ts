@@ -1,0 +1,31 @@
+// The results as a plain-text table for stdout.
+import type { Metric } from './metric';
+
+export function formatValue(value: number, unit: string): string {
+  const digits = unit === 'ms' ? (value < 10 ? 2 : 1) : unit === 'MiB' ? 1 : 0;
+  return `${value.toFixed(digits)} ${unit}`;
+}
+
+export function verdict(m: Metric): string {
+  return m.pass === null ? 'info' : m.pass ? 'PASS' : 'FAIL';
+}
+
+export function formatTable(metrics: readonly Metric[]): string {
+  const header = ['metric', 'value', 'floor / peer', 'ratio', 'goal', ''];
+  const rows = metrics.map((m) => [
+    m.name,
+    formatValue(m.value, m.unit),
+    m.againstValue === null ? m.against : `${m.against} ${formatValue(m.againstValue, m.unit)}`,
+    m.ratio === null ? '' : `${m.ratio.toFixed(2)}×`,
+    m.goal,
+    verdict(m),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 1 || i === 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}

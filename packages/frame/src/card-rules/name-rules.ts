@@ -1,0 +1,15 @@
+import cardValidator from 'card-validator';
+import type { PartRules } from './part-rules.js';
+
+const MAX_NAME = 64;
+
+export const nameRules: PartRules = {
+  part: 'name',
+  significant: /./,
+  format: (raw) => raw.replace(/[\r\n\t]/g, ' ').slice(0, MAX_NAME),
+  assess(value) {
+    const name = value.trim();
+    if (!name) return { empty: true, complete: false, error: 'incomplete_name', eager: false };
+    return { empty: false, complete: cardValidator.cardholderName(name).isValid, eager: false };
+  },
+};

@@ -1,0 +1,72 @@
+import { css } from 'lit';
+
+export const cardFormStyles = css`
+  :host {
+    display: block;
+    color: var(--pay-color, #1a1a1a);
+    font-family: var(--pay-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--pay-font-size, 16px);
+    font-weight: var(--pay-font-weight, normal);
+    font-style: var(--pay-font-style, normal);
+    line-height: var(--pay-line-height, 1.4);
+  }
+  form {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: 8px;
+    margin: 0;
+  }
+  .part {
+    grid-column: 1 / -1;
+    position: relative;
+  }
+  form.combined .part-expiry,
+  form.combined .part-cvc {
+    grid-column: auto;
+  }
+  input {
+    box-sizing: border-box;
+    width: 100%;
+    margin: 0;
+    border: 0;
+    outline: 0;
+    background: var(--pay-background, transparent);
+    color: inherit;
+    font: inherit;
+    letter-spacing: var(--pay-letter-spacing, normal);
+    padding: var(--pay-padding, 8px 10px);
+    caret-color: var(--pay-caret-color, auto);
+  }
+  form.combined input {
+    border-bottom: 1px solid #d0d4da;
+  }
+  .part-number input {
+    padding-right: 3.5em;
+  }
+  input::placeholder {
+    color: var(--pay-placeholder-color, #8a8f98);
+  }
+  input[aria-invalid='true'] {
+    color: var(--pay-invalid-color, #c62828);
+  }
+  .brand {
+    position: absolute;
+    top: 0.45em;
+    right: 8px;
+    width: 2.4em;
+    height: 1.6em;
+    pointer-events: none;
+  }
+  .brand text {
+    font: bold 7px sans-serif;
+  }
+  /* Kept in the DOM even when empty so screen readers hear errors as they appear. */
+  .error {
+    color: var(--pay-invalid-color, #c62828);
+    font-size: 0.85em;
+    padding: 0 10px;
+  }
+  .error:not(:empty) {
+    padding-bottom: 4px;
+  }
+`;

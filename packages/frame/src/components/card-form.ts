@@ -1,0 +1,296 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import {
+  CARD_PARTS,
+  type CardBrand,
+  type CardPart,
+  type FieldChangeDetail,
+  type PartValue,
+} from '@pay/protocol';
+import { cvcRules } from '../card-rules/cvc-rules.js';
+import { expiryRules, expiryValue } from '../card-rules/expiry-rules.js';
+import { nameRules } from '../card-rules/name-rules.js';
+import { numberRules } from '../card-rules/number-rules.js';
+import { digitsOf, type PartRules, type RulesContext } from '../card-rules/part-rules.js';
+import { errorMessage } from '../card-rules/error-messages.js';
+import { FormattingController } from '../controllers/formatting-controller.js';
+import { ValidationController } from '../controllers/validation-controller.js';
+import { brandIcon } from './brand-icon.js';
+import { cardFormStyles } from './card-form.styles.js';
+
+const RULES: Record<CardPart, PartRules> = {
+  number: numberRules,
+  expiry: expiryRules,
+  cvc: cvcRules,
+  name: nameRules,
+};
+
+/** Autofill reads `autocomplete` first, then these names. */
+const INPUT_ATTRIBUTES: Record<
+  CardPart,
+  { autocomplete: string; name: string; inputmode: string }
+> = {
+  number: { autocomplete: 'cc-number', name: 'cardnumber', inputmode: 'numeric' },
+  expiry: { autocomplete: 'cc-exp', name: 'exp-date', inputmode: 'numeric' },
+  cvc: { autocomplete: 'cc-csc', name: 'cvc', inputmode: 'numeric' },
+  name: { autocomplete: 'cc-name', name: 'ccname', inputmode: 'text' },
+};
+
+const DEFAULT_LABELS: Record<CardPart, string> = {
+  number: 'Card number',
+  expiry: 'Expiration date (MM / YY)',
+  cvc: 'Security code',
+  name: 'Name on card',
+};
+
+const DEFAULT_PLACEHOLDERS: Record<CardPart, string> = {
+  number: '1234 1234 1234 1234',
+  expiry: 'MM / YY',
+  cvc: 'CVC',
+  name: 'Full name',
+};
+
+interface PartControllers {
+  formatting: FormattingController;
+  validation: ValidationController;
+}
+
+/**
+ * @summary The card inputs of one field frame: a single part (number, expiry, CVC or name),
+ * or all four for the combined card field. All inputs sit in one `<form>` so that autofill
+ * and the iOS keyboard's previous/next arrows see them together.
+ *
+ * @fires pay-form-change - `detail: FieldChangeDetail`; only when the detail differs from the last one, so the host cannot count keystrokes.
+ * @fires pay-form-brand - `detail: CardBrand | null`; the number's brand changed.
+ * @fires pay-form-focus - focus entered the inputs.
+ * @fires pay-form-blur - focus left the inputs.
+ * @fires pay-form-submit - Enter was pressed in an input.
+ *
+ * @csspart input - each `<input>`
+ * @csspart error - each error message (a polite live region, always present)
+ *
+ * @cssprop --pay-color - text color
+ * @cssprop --pay-background - input background
+ * @cssprop --pay-font-family - font family
+ * @cssprop --pay-font-size - font size
+ * @cssprop --pay-placeholder-color - placeholder color
+ * @cssprop --pay-invalid-color - color of invalid text and error messages
+ */
+@customElement('pay-card-form')
+export class PayCardForm extends LitElement {
+  static override styles = cardFormStyles;
+
+  /** The parts to draw, in order. */
+  @property({
+    converter: (value) =>
+      (value ?? '').split(/\s+/).filter((p): p is CardPart => (CARD_PARTS as string[]).includes(p)),
+  })
+  accessor parts: CardPart[] = ['number'];
+
+  /** Accessible name of the input when the frame holds one part. */
+  @property() accessor label = '';
+
+  @property() accessor placeholder = '';
+
+  @property({ type: Boolean }) accessor disabled = false;
+
+  /** The brand that sets the CVC length: detected here, or sent by the group's number frame. */
+  @state() accessor brand: CardBrand | null = null;
+
+  readonly #context = (): RulesContext => ({ brand: this.brand, now: new Date() });
+  readonly #controllers = Object.fromEntries(
+    CARD_PARTS.map((part) => [part, this.#createControllers(part)]),
+  ) as Record<CardPart, PartControllers>;
+  #lastDetail = '';
+
+  #createControllers(part: CardPart): PartControllers {
+    const validation = new ValidationController(this, RULES[part], this.#context);
+    const formatting = new FormattingController(this, {
+      rules: RULES[part],
+      input: () => this.inputOf(part),
+      context: this.#context,
+      onValue: (value) => this.#onValue(part, value),
+    });
+    return { formatting, validation };
+  }
+
+  inputOf(part: CardPart): HTMLInputElement | null {
+    return this.renderRoot?.querySelector<HTMLInputElement>(`#${part}`) ?? null;
+  }
+
+  override focus(options?: FocusOptions & { part?: CardPart }): void {
+    const part = options?.part && this.parts.includes(options.part) ? options.part : this.parts[0];
+    if (part) this.inputOf(part)?.focus(options);
+  }
+
+  override blur(): void {
+    for (const part of this.parts) this.inputOf(part)?.blur();
+  }
+
+  clear(): void {
+    for (const part of this.parts) {
+      this.#controllers[part].validation.reset();
+      this.#controllers[part].formatting.setValue('');
+    }
+    this.#emitChange();
+  }
+
+  /** Shows every error, as on submit. */
+  reveal(): void {
+    for (const part of this.parts) this.#controllers[part].validation.reveal();
+    this.#emitChange();
+  }
+
+  /** The brand from the group's number frame, for a frame without a number part. */
+  setBrand(brand: CardBrand | null): void {
+    if (this.parts.includes('number') || brand === this.brand) return;
+    this.brand = brand;
+    this.#reassessCvc();
+  }
+
+  /** The values the group's tokenizing frame gathers; they never leave the gateway origin. */
+  values(): PartValue[] {
+    return this.parts.map((part) => {
+      const { value, assessment } = this.#controllers[part].validation;
+      return {
+        part,
+        value: canonical(part, value),
+        ...(assessment.error ? { error: assessment.error } : {}),
+      };
+    });
+  }
+
+  #onValue(part: CardPart, value: string): void {
+    const { validation } = this.#controllers[part];
+    validation.setValue(value);
+    if (part === 'number') {
+      const brand = validation.assessment.brand ?? null;
+      if (brand !== this.brand) {
+        this.brand = brand;
+        this.dispatchEvent(new CustomEvent('pay-form-brand', { detail: brand }));
+        this.#reassessCvc();
+      }
+    }
+    this.#emitChange();
+  }
+
+  #reassessCvc(): void {
+    if (!this.parts.includes('cvc')) return;
+    const { formatting, validation } = this.#controllers.cvc;
+    validation.reassess();
+    // A shorter CVC for the new brand: cut what no longer fits.
+    if (this.inputOf('cvc')?.value) formatting.setValue(this.inputOf('cvc')!.value);
+  }
+
+  /** The state the host may know: never the value, never its length. */
+  detail(): FieldChangeDetail {
+    const assessments = this.parts.map((part) => this.#controllers[part].validation);
+    const shown = assessments.map((v) => v.shownError).find((code) => code !== undefined);
+    const detail: FieldChangeDetail = {
+      empty: assessments.every((v) => v.assessment.empty),
+      complete: assessments.every((v) => v.assessment.complete),
+      valid: assessments.every(
+        (v) =>
+          v.assessment.complete ||
+          !v.assessment.error ||
+          v.assessment.error.startsWith('incomplete_'),
+      ),
+    };
+    if (this.parts.includes('number') && this.brand) detail.brand = this.brand;
+    if (shown) detail.error = { code: shown, message: errorMessage(shown) };
+    return detail;
+  }
+
+  #emitChange(): void {
+    const detail = this.detail();
+    const key = JSON.stringify(detail);
+    if (key === this.#lastDetail) return;
+    this.#lastDetail = key;
+    this.dispatchEvent(new CustomEvent('pay-form-change', { detail }));
+  }
+
+  #onBlur(part: CardPart): void {
+    this.#controllers[part].validation.blurred();
+    this.#emitChange();
+  }
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter' && !event.isComposing) {
+      event.preventDefault();
+      this.dispatchEvent(new CustomEvent('pay-form-submit'));
+    }
+  };
+
+  #onFocusIn = (event: FocusEvent): void => {
+    if (!this.#isOwnInput(event.relatedTarget))
+      this.dispatchEvent(new CustomEvent('pay-form-focus'));
+  };
+
+  #onFocusOut = (event: FocusEvent): void => {
+    if (!this.#isOwnInput(event.relatedTarget))
+      this.dispatchEvent(new CustomEvent('pay-form-blur'));
+  };
+
+  #isOwnInput(target: EventTarget | null): boolean {
+    return target instanceof HTMLInputElement && this.renderRoot.contains(target);
+  }
+
+  protected override render() {
+    const combined = this.parts.length > 1;
+    return html`<form
+      novalidate
+      class=${combined ? 'combined' : 'single'}
+      @submit=${(event: Event) => event.preventDefault()}
+      @keydown=${this.#onKeydown}
+      @focusin=${this.#onFocusIn}
+      @focusout=${this.#onFocusOut}
+    >
+      ${this.parts.map((part) => this.#renderPart(part, combined))}
+    </form>`;
+  }
+
+  #renderPart(part: CardPart, combined: boolean) {
+    const { validation } = this.#controllers[part];
+    const shown = validation.shownError;
+    // No whitespace around the message: the region must be truly empty when there is none.
+    const message = shown ? errorMessage(shown) : '';
+    const attributes = INPUT_ATTRIBUTES[part];
+    const label = (!combined && this.label) || DEFAULT_LABELS[part];
+    const placeholder = (!combined && this.placeholder) || DEFAULT_PLACEHOLDERS[part];
+    return html`<div class="part part-${part}">
+      <input
+        id=${part}
+        part="input"
+        type="text"
+        name=${attributes.name}
+        autocomplete=${attributes.autocomplete}
+        inputmode=${attributes.inputmode}
+        spellcheck="false"
+        autocapitalize=${part === 'name' ? 'words' : 'off'}
+        aria-label=${label}
+        aria-invalid=${shown ? 'true' : 'false'}
+        aria-describedby="${part}-error"
+        placeholder=${placeholder}
+        ?disabled=${this.disabled}
+        @blur=${() => this.#onBlur(part)}
+      />
+      ${part === 'number' ? brandIcon(this.brand) : nothing}
+      <div id="${part}-error" class="error" part="error" aria-live="polite">${message}</div>
+    </div>`;
+  }
+}
+
+function canonical(part: CardPart, value: string): string {
+  if (part === 'number' || part === 'cvc') return digitsOf(value);
+  if (part === 'expiry') {
+    const parsed = expiryValue(value);
+    return parsed ? `${String(parsed.exp_month).padStart(2, '0')}/${parsed.exp_year}` : '';
+  }
+  return value.trim();
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pay-card-form': PayCardForm;
+  }
+}

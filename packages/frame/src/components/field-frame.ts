@@ -1,0 +1,119 @@
+import { LitElement, html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import {
+  CARD_PARTS,
+  type CardPart,
+  type FieldChangeDetail,
+  type FrameConfig,
+  type FrameMethods,
+  type FrameParams,
+} from '@pay/protocol';
+import { HostBridgeController } from '../controllers/host-bridge-controller.js';
+import { applyStyles, loadFonts, parseFrameConfig } from '../frame-config.js';
+import { GroupChannel } from '../group/group-channel.js';
+import { tokenizeGroup } from '../tokenize-group.js';
+import './card-form.js';
+import type { PayCardForm } from './card-form.js';
+
+/**
+ * @summary The app of one field frame: draws the field, keeps the bridge to the host page and
+ * the channel to the group's other frames. Rendered in the light DOM of the frame document.
+ */
+@customElement('pay-field-frame')
+export class PayFieldFrame extends LitElement {
+  @state() accessor config: FrameConfig = { label: '' };
+
+  readonly params: FrameParams;
+  readonly #bridge: HostBridgeController;
+  readonly #group: GroupChannel;
+  readonly #resizeObserver = new ResizeObserver(() => this.#reportHeight());
+  #lastHeight = -1;
+
+  constructor(params: FrameParams) {
+    super();
+    this.params = params;
+    const methods: FrameMethods = {
+      configure: (input: unknown) => {
+        const config = parseFrameConfig(input);
+        if (!config) throw new Error('configure: malformed config');
+        applyStyles(config.styles ?? {});
+        loadFonts(config.fonts ?? []);
+        this.config = config;
+      },
+      focus: (part?: unknown) => {
+        const target = CARD_PARTS.includes(part as CardPart) ? (part as CardPart) : undefined;
+        this.form?.focus(target ? { part: target } : undefined);
+      },
+      blur: () => this.form?.blur(),
+      clear: () => this.form?.clear(),
+      tokenize: (request: unknown) =>
+        tokenizeGroup(request, this.#group, this.config.publishableKey, this.form?.brand ?? null),
+    };
+    this.#bridge = new HostBridgeController(this, params.origin, methods);
+    this.#group = new GroupChannel(params.group, {
+      values: () => this.form?.values() ?? [],
+      reveal: () => this.form?.reveal(),
+      setBrand: (brand) => this.form?.setBrand(brand),
+    });
+  }
+
+  get form(): PayCardForm | null {
+    return this.querySelector('pay-card-form');
+  }
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#group.start();
+    this.#resizeObserver.observe(this);
+    // Focus given to the frame window (a label click, the host's focus()) goes to the input.
+    window.addEventListener('focus', this.#onWindowFocus);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#group.stop();
+    this.#resizeObserver.disconnect();
+    window.removeEventListener('focus', this.#onWindowFocus);
+  }
+
+  #onWindowFocus = (): void => {
+    if (!this.form?.matches(':focus-within')) this.form?.focus();
+  };
+
+  #reportHeight(): void {
+    const height = Math.ceil(this.getBoundingClientRect().height);
+    if (height === this.#lastHeight) return;
+    this.#lastHeight = height;
+    this.#bridge.send((host) => host.resize(height));
+  }
+
+  #onChange = (event: CustomEvent<FieldChangeDetail>): void => {
+    const detail = event.detail;
+    this.#bridge.send((host) => host.change(detail));
+  };
+
+  protected override render() {
+    const parts: CardPart[] = this.params.kind === 'card' ? [...CARD_PARTS] : [this.params.kind];
+    return html`<pay-card-form
+      .parts=${parts}
+      .label=${this.config.label}
+      .placeholder=${this.config.placeholder ?? ''}
+      ?disabled=${this.config.disabled}
+      @pay-form-change=${this.#onChange}
+      @pay-form-brand=${(event: CustomEvent) => this.#group.shareBrand(event.detail)}
+      @pay-form-focus=${() => this.#bridge.send((host) => host.focused())}
+      @pay-form-blur=${() => this.#bridge.send((host) => host.blurred())}
+      @pay-form-submit=${() => this.#bridge.send((host) => host.submit())}
+    ></pay-card-form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pay-field-frame': PayFieldFrame;
+  }
+}

@@ -1,0 +1,105 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { PartRules, RulesContext } from '../card-rules/part-rules.js';
+import { caretAfter, countSignificant } from './caret.js';
+
+export interface FormattingOptions {
+  rules: PartRules;
+  input: () => HTMLInputElement | null | undefined;
+  context: () => RulesContext;
+  /** Called with the formatted value after every edit. */
+  onValue: (value: string) => void;
+}
+
+/**
+ * Live formatting of one input that keeps the caret where the customer expects it: digits
+ * before the caret stay before it whatever separators formatting adds or removes, and
+ * deleting next to a separator deletes the digit beyond it instead of getting stuck.
+ */
+export class FormattingController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment };
+  readonly #options: FormattingOptions;
+
+  constructor(
+    host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment },
+    options: FormattingOptions,
+  ) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#host.renderRoot.addEventListener('input', this.#onInput);
+    this.#host.renderRoot.addEventListener('beforeinput', this.#onBeforeInput as EventListener);
+  }
+
+  hostDisconnected(): void {
+    this.#host.renderRoot.removeEventListener('input', this.#onInput);
+    this.#host.renderRoot.removeEventListener('beforeinput', this.#onBeforeInput as EventListener);
+  }
+
+  /** Sets the value from code (clear, reformat after a brand change); the caret goes to the end. */
+  setValue(raw: string): void {
+    const input = this.#options.input();
+    if (!input) return;
+    this.#apply(input, raw, null);
+  }
+
+  #onInput = (event: Event): void => {
+    const input = this.#options.input();
+    if (!input || event.target !== input) return;
+    this.#apply(input, input.value, input.selectionStart);
+  };
+
+  #onBeforeInput = (event: InputEvent): void => {
+    const input = this.#options.input();
+    if (!input || event.target !== input) return;
+    const start = input.selectionStart;
+    if (start === null || start !== input.selectionEnd) return;
+    const { significant } = this.#options.rules;
+    const value = input.value;
+    if (
+      event.inputType === 'deleteContentBackward' &&
+      start > 0 &&
+      !significant.test(value.charAt(start - 1))
+    ) {
+      let at = start - 1;
+      while (at > 0 && !significant.test(value.charAt(at))) at--;
+      event.preventDefault();
+      this.#apply(input, value.slice(0, at) + value.slice(start), at, true);
+    } else if (
+      event.inputType === 'deleteContentForward' &&
+      start < value.length &&
+      !significant.test(value.charAt(start))
+    ) {
+      let at = start;
+      while (at < value.length && !significant.test(value.charAt(at))) at++;
+      event.preventDefault();
+      this.#apply(input, value.slice(0, start) + value.slice(at + 1), start, true);
+    }
+  };
+
+  #apply(input: HTMLInputElement, raw: string, caret: number | null, exact = false): void {
+    const { rules, context, onValue } = this.#options;
+    const formatted = rules.format(raw, context());
+    if (input.value !== formatted) input.value = formatted;
+    if (caret !== null) {
+      const count = countSignificant(raw.slice(0, caret), rules.significant);
+      let position = caretAfter(formatted, count, rules.significant);
+      // After a deletion the caret stays put rather than jumping over trailing separators.
+      if (exact)
+        position = Math.min(position, caretAfterExact(formatted, count, rules.significant));
+      input.setSelectionRange(position, position);
+    }
+    onValue(formatted);
+  }
+}
+
+function caretAfterExact(formatted: string, count: number, significant: RegExp): number {
+  if (count <= 0) return 0;
+  let seen = 0;
+  for (let i = 0; i < formatted.length; i++) {
+    if (significant.test(formatted.charAt(i)) && ++seen === count) return i + 1;
+  }
+  return formatted.length;
+}

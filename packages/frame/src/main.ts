@@ -1,0 +1,12 @@
+/** Entry of the field frame app: read the start parameters, then draw the field. */
+import { readFrameParams } from '@pay/protocol';
+import { PayFieldFrame } from './components/field-frame.js';
+
+const params = readFrameParams(location.hash);
+if (params) {
+  document.body.append(new PayFieldFrame(params));
+} else {
+  console.error(
+    'pay: this page is a card field frame; it is opened by the pay.js SDK, not directly.',
+  );
+}

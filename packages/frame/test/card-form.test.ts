@@ -1,0 +1,212 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/components/card-form.js';
+import type { PayCardForm } from '../src/components/card-form.js';
+import type { FieldChangeDetail } from '@pay/protocol';
+
+async function numberField(): Promise<{ el: PayCardForm; input: HTMLInputElement }> {
+  const el = await fixture<PayCardForm>(
+    html`<pay-card-form parts="number" label="Card number"></pay-card-form>`,
+  );
+  const input = el.inputOf('number')!;
+  input.focus();
+  return { el, input };
+}
+
+async function type(text: string): Promise<void> {
+  await sendKeys({ type: text });
+}
+
+describe('<pay-card-form> number', () => {
+  it('formats while typing and keeps the caret at the end', async () => {
+    const { input } = await numberField();
+    await type('4242424242424242');
+    expect(input.value).to.equal('4242 4242 4242 4242');
+    expect(input.selectionStart).to.equal(input.value.length);
+  });
+
+  it('formats amex as 4-6-5', async () => {
+    const { input } = await numberField();
+    await type('378282246310005');
+    expect(input.value).to.equal('3782 822463 10005');
+  });
+
+  it('keeps the caret after the digit typed in the middle', async () => {
+    const { input } = await numberField();
+    await type('42424242');
+    input.setSelectionRange(2, 2);
+    await type('1');
+    expect(input.value).to.equal('4214 2424 2');
+    expect(input.selectionStart).to.equal(3);
+  });
+
+  it('deletes the digit before a separator on Backspace', async () => {
+    const { input } = await numberField();
+    await type('42424242');
+    input.setSelectionRange(5, 5); // just after the space
+    await sendKeys({ press: 'Backspace' });
+    expect(input.value).to.equal('4244 242');
+    expect(input.selectionStart).to.equal(3);
+  });
+
+  it('formats a pasted number', async () => {
+    const { input } = await numberField();
+    // A paste inserts the whole text in one edit, as insertText does.
+    document.execCommand('insertText', false, '4242 4242 4242 4242');
+    expect(input.value).to.equal('4242 4242 4242 4242');
+  });
+
+  it('shows no error while a valid prefix is typed, then one after blur', async () => {
+    const { el, input } = await numberField();
+    await type('4242');
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    expect(el.shadowRoot!.querySelector('#number-error')!.textContent).to.equal('');
+    input.blur();
+    await el.updateComplete;
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.querySelector('#number-error')!.textContent).to.contain('incomplete');
+  });
+
+  it('shows an impossible number at once', async () => {
+    const { el, input } = await numberField();
+    await type('4242424242424241');
+    await el.updateComplete;
+    expect(el.detail().error?.code).to.equal('invalid_number');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('links the error with aria-describedby and keeps the live region in the DOM', async () => {
+    const { el, input } = await numberField();
+    const region = el.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!);
+    expect(region).not.to.equal(null);
+    expect(region!.getAttribute('aria-live')).to.equal('polite');
+  });
+
+  it('has autocomplete, inputmode and the name from the host', async () => {
+    const { input } = await numberField();
+    expect(input.autocomplete).to.equal('cc-number');
+    expect(input.inputMode).to.equal('numeric');
+    expect(input.getAttribute('aria-label')).to.equal('Card number');
+  });
+
+  it('emits pay-form-change without digits, and only when the state changes', async () => {
+    const { el } = await numberField();
+    const details: FieldChangeDetail[] = [];
+    el.addEventListener('pay-form-change', (e) => details.push((e as CustomEvent).detail));
+    await type('4242424242424242');
+    // 16 keystrokes, but only: not empty + visa, then complete.
+    expect(details.length).to.be.lessThan(4);
+    expect(JSON.stringify(details)).not.to.match(/\d{2,}/);
+    expect(details.at(-1)).to.deep.equal({
+      empty: false,
+      complete: true,
+      valid: true,
+      brand: 'visa',
+    });
+  });
+
+  it('is accessible', async () => {
+    const { el } = await numberField();
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<pay-card-form> expiry and cvc', () => {
+  it('takes 1230, 12/2030 and an autofilled 12/2029', async () => {
+    const el = await fixture<PayCardForm>(html`<pay-card-form parts="expiry"></pay-card-form>`);
+    const input = el.inputOf('expiry')!;
+    input.focus();
+    await type('1230');
+    expect(input.value).to.equal('12 / 30');
+    el.clear();
+    await type('12/2030');
+    expect(input.value).to.equal('12 / 2030');
+    // Autofill sets the value and fires input, like this.
+    input.value = '12/2029';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(input.value).to.equal('12 / 2029');
+    expect(el.detail().complete).to.equal(true);
+  });
+
+  it('backspace after the automatic separator removes the month digit', async () => {
+    const el = await fixture<PayCardForm>(html`<pay-card-form parts="expiry"></pay-card-form>`);
+    const input = el.inputOf('expiry')!;
+    input.focus();
+    await type('12');
+    expect(input.value).to.equal('12 / ');
+    await sendKeys({ press: 'Backspace' });
+    expect(input.value).to.equal('1');
+  });
+
+  it('shows expired_card after blur', async () => {
+    const el = await fixture<PayCardForm>(html`<pay-card-form parts="expiry"></pay-card-form>`);
+    const input = el.inputOf('expiry')!;
+    input.focus();
+    await type('0120');
+    input.blur();
+    await el.updateComplete;
+    expect(el.detail().error?.code).to.equal('expired_card');
+  });
+
+  it('takes the brand from the group for the CVC length', async () => {
+    const el = await fixture<PayCardForm>(html`<pay-card-form parts="cvc"></pay-card-form>`);
+    const input = el.inputOf('cvc')!;
+    input.focus();
+    await type('123');
+    expect(el.detail().complete).to.equal(true);
+    el.setBrand('amex');
+    expect(el.detail().complete).to.equal(false);
+    await type('4');
+    expect(el.detail().complete).to.equal(true);
+  });
+});
+
+describe('<pay-card-form> combined', () => {
+  it('draws four inputs in one form with autocomplete tokens', async () => {
+    const el = await fixture<PayCardForm>(
+      html`<pay-card-form parts="number expiry cvc name"></pay-card-form>`,
+    );
+    const inputs = [...el.shadowRoot!.querySelectorAll('form input')] as HTMLInputElement[];
+    expect(inputs.map((i) => i.autocomplete)).to.deep.equal([
+      'cc-number',
+      'cc-exp',
+      'cc-csc',
+      'cc-name',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reveals every error on submit and reports the first', async () => {
+    const el = await fixture<PayCardForm>(
+      html`<pay-card-form parts="number expiry cvc name"></pay-card-form>`,
+    );
+    const change = oneEvent(el, 'pay-form-change');
+    el.reveal();
+    const { detail } = await change;
+    expect(detail.error.code).to.equal('incomplete_number');
+    await el.updateComplete;
+    const invalid = el.shadowRoot!.querySelectorAll('input[aria-invalid="true"]');
+    expect(invalid.length).to.equal(4);
+  });
+
+  it('gives the group canonical values', async () => {
+    const el = await fixture<PayCardForm>(
+      html`<pay-card-form parts="number expiry cvc name"></pay-card-form>`,
+    );
+    el.inputOf('number')!.focus();
+    await type('378282246310005');
+    el.inputOf('expiry')!.focus();
+    await type('1230');
+    el.inputOf('cvc')!.focus();
+    await type('1234');
+    el.inputOf('name')!.focus();
+    await type('Jane Doe');
+    expect(el.values()).to.deep.equal([
+      { part: 'number', value: '378282246310005' },
+      { part: 'expiry', value: '12/2030' },
+      { part: 'cvc', value: '1234' },
+      { part: 'name', value: 'Jane Doe' },
+    ]);
+    expect(el.detail()).to.deep.equal({ empty: false, complete: true, valid: true, brand: 'amex' });
+  });
+});

@@ -1,0 +1,52 @@
+import { expect } from '@open-wc/testing';
+import { parseFrameConfig } from '../src/frame-config.js';
+import { parseTokenizeRequest } from '../src/tokenize-group.js';
+
+describe('what the host page sends is checked in the frame', () => {
+  it('rejects a config that is not an object', () => {
+    for (const input of [null, undefined, 'label', 42])
+      expect(parseFrameConfig(input)).to.equal(null);
+  });
+
+  it('keeps only well-formed config fields', () => {
+    const config = parseFrameConfig({
+      label: 'Card number',
+      publishableKey: 'sk_test_secret',
+      styles: { '--pay-color': 'red', '--pay-background': 'url(https://evil.example)' },
+      fonts: [{ family: 'Inter', src: 'http://insecure.example/inter.woff2' }],
+      disabled: 'yes',
+      extra: '<script>',
+    });
+    expect(config).to.deep.equal({
+      label: 'Card number',
+      styles: { '--pay-color': 'red' },
+      fonts: [],
+      disabled: false,
+    });
+  });
+
+  it('accepts a publishable key, not a secret one', () => {
+    expect(parseFrameConfig({ label: '', publishableKey: 'pk_test_abc' })?.publishableKey).to.equal(
+      'pk_test_abc',
+    );
+    expect(parseFrameConfig({ label: '', publishableKey: 'sk_live_abc' })?.publishableKey).to.equal(
+      undefined,
+    );
+  });
+
+  it('rejects malformed tokenize requests', () => {
+    expect(parseTokenizeRequest({ parts: ['number', 'expiry', 'cvc'] })).to.deep.equal({
+      parts: ['number', 'expiry', 'cvc'],
+    });
+    for (const input of [
+      null,
+      { parts: 'number' },
+      { parts: ['number', 'expiry'] },
+      { parts: ['number', 'expiry', 'cvc', 'pin'] },
+      { parts: ['number', 'expiry', 'cvc'], cardholderName: 42 },
+      { parts: ['number', 'expiry', 'cvc'], cardholderName: 'x'.repeat(65) },
+    ]) {
+      expect(parseTokenizeRequest(input)).to.equal(null);
+    }
+  });
+});

@@ -1,0 +1,6 @@
+import { randomBytes } from 'node:crypto';
+
+/** Object ids: a type prefix and 96 random bits, so ids cannot be guessed or enumerated. */
+export function newId(prefix: 'tok' | 'pay' | 'req' | 'mer' | 'ch'): string {
+  return `${prefix}_${randomBytes(12).toString('hex')}`;
+}

@@ -1,0 +1,69 @@
+import { ConfigError, loadConfig } from './config.js';
+import { CardCipher } from './crypto/card-cipher.js';
+import { createLogger } from './logger.js';
+import { seedMerchant } from './seed.js';
+import { buildServer } from './server.js';
+import { SqliteStorage } from './storage/sqlite-storage.js';
+
+/** `npm run gateway`: the sandbox gateway, configured from the environment. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel });
+  if (config.dataKeySource === 'generated') {
+    logger.warn(`PAY_DATA_KEY is not set: generated a data key into ${config.dataKeyFile}`);
+  }
+  const storage = new SqliteStorage({
+    file: config.databaseFile,
+    synchronous: config.synchronous,
+  });
+  const seed = await seedMerchant(storage, {
+    publishableKey: config.seedPublishableKey,
+    secretKey: config.seedSecretKey,
+  });
+  const app = await buildServer({
+    storage,
+    cipher: new CardCipher(config.dataKey),
+    logger,
+    tokenRateLimit: config.tokenRateLimit,
+    publicUrl: config.publicUrl,
+    benchRoutes: config.benchRoutes,
+    networkLatencyMs: config.networkLatencyMs,
+  });
+  app.addHook('onClose', async () => storage.close());
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl ?? `http://${config.host}:${port}`;
+  const secret =
+    seed.secretKey ?? '(shown on first start only; set PAY_SEED_SECRET_KEY to choose it)';
+  // Plain lines on stdout for people and scripts; the structured log goes on beside them.
+  process.stdout.write(
+    [
+      '',
+      `Sandbox gateway listening on ${url}`,
+      `  database         ${config.databaseFile}`,
+      `  publishable key  ${seed.publishableKey}`,
+      `  secret key       ${secret}`,
+      `  try              curl ${url}/healthz`,
+      '',
+      '',
+    ].join('\n'),
+  );
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

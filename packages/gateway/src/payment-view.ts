@@ -1,0 +1,51 @@
+import { declineMessages } from './errors.js';
+import type { DeclineCode } from './errors.js';
+import { fromMinor } from './money.js';
+import type { PaymentRecord } from './storage/storage.js';
+
+/** The payment object of gateway-api.md, from a stored payment. */
+export function paymentView(p: PaymentRecord, gatewayUrl: string, requestId?: string) {
+  const decline = p.errorCode as DeclineCode | null;
+  return {
+    id: p.id,
+    object: 'payment' as const,
+    status: p.status,
+    amount: fromMinor(p.amount, p.currency),
+    currency: p.currency,
+    capture_method: p.captureMethod,
+    amount_captured: fromMinor(p.amountCaptured, p.currency),
+    amount_refunded: fromMinor(p.amountRefunded, p.currency),
+    card: {
+      brand: p.card.brand,
+      last4: p.card.last4,
+      exp_month: p.card.expMonth,
+      exp_year: p.card.expYear,
+    },
+    external_id: p.externalId,
+    metadata: p.metadata,
+    return_url: p.returnUrl,
+    redirect_url:
+      p.status === 'requires_action' && p.challengeSecret
+        ? `${gatewayUrl}/3ds/${p.id}/${p.challengeSecret}`
+        : null,
+    created_at: new Date(p.createdAtMs).toISOString(),
+    updated_at: new Date(p.updatedAtMs).toISOString(),
+    ...(decline
+      ? {
+          error: {
+            type: 'payment_error',
+            code: decline,
+            message: declineMessages[decline] ?? 'The payment failed.',
+            ...(requestId ? { request_id: requestId } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** HTTP status of a payment-creating answer (gateway-api.md, "Answers, by status"). */
+export function creationStatus(p: PaymentRecord): number {
+  if (p.status === 'requires_action') return 202;
+  if (p.status === 'failed') return 400;
+  return 201;
+}

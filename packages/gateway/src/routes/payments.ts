@@ -1,0 +1,248 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { authenticate, requireAuth } from '../auth.js';
+import { ApiError } from '../errors.js';
+import { idempotent, recordIdempotentAnswer } from '../idempotency.js';
+import { newId } from '../ids.js';
+import { currencyDecimals, fromMinor, toMinor } from '../money.js';
+import { creationStatus, paymentView } from '../payment-view.js';
+import { authorize } from '../sandbox-network.js';
+import type { GatewayContext } from '../server.js';
+import type { PaymentRecord } from '../storage/storage.js';
+import {
+  capturePaymentSchema,
+  createPaymentSchema,
+  getPaymentSchema,
+  listPaymentsSchema,
+  refundPaymentSchema,
+  voidPaymentSchema,
+} from './payments.schema.js';
+import type { AmountBody, CreatePaymentBody } from './payments.schema.js';
+
+function checkReturnUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ApiError(
+      'validation_error',
+      'return_url must be an absolute http(s) URL',
+      'return_url',
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ApiError(
+      'validation_error',
+      'return_url must be an absolute http(s) URL',
+      'return_url',
+    );
+  }
+  return url.href;
+}
+
+function notFound(id: string): ApiError {
+  return new ApiError('not_found', `No such payment: ${id}`, 'id');
+}
+
+function refuseStatus(p: PaymentRecord, action: string): never {
+  throw new ApiError(
+    'invalid_status',
+    `Payment ${p.id} cannot be ${action} because its status is ${p.status}`,
+  );
+}
+
+/** POST/GET /v1/payments...: secret key only; state changes go through one transaction each. */
+export const paymentRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) => {
+  const { storage, cipher, clock } = ctx;
+  const secretOnly = authenticate(storage, 'secret-key');
+  const idempotency = idempotent(storage, clock);
+  const gatewayUrl = (request: FastifyRequest) =>
+    ctx.publicUrl ?? `${request.protocol}://${request.host}`;
+
+  // Store each answer for its Idempotency-Key (this plugin's routes only).
+  app.addHook('onSend', async (request, reply, payload) => {
+    await recordIdempotentAnswer(storage, request, reply, payload);
+  });
+
+  app.post<{ Body: CreatePaymentBody }>('/v1/payments', {
+    schema: createPaymentSchema,
+    onRequest: secretOnly,
+    preHandler: idempotency,
+    handler: async (request, reply) => {
+      const auth = requireAuth(request);
+      const body = request.body;
+      const currency = body.currency.toLowerCase();
+      const amount = toMinor(body.amount, currency);
+      const returnUrl = body.return_url === undefined ? null : checkReturnUrl(body.return_url);
+      if (auth.mode === 'live') {
+        throw new ApiError(
+          'not_supported',
+          'Live payments need a processor connector, and this sandbox has none',
+        );
+      }
+
+      const token = await storage.getToken(body.token);
+      if (!token || token.merchantId !== auth.merchantId || token.mode !== auth.mode) {
+        throw new ApiError('token_not_found', `No such token: ${body.token}`, 'token');
+      }
+      if (token.usedAtMs !== null) {
+        throw new ApiError('payment_token_already_used', 'This token was already used', 'token');
+      }
+      if (token.expiresAtMs <= clock.now().getTime()) {
+        await storage.sweep(clock.now().getTime());
+        throw new ApiError('payment_token_expired', 'This token has expired', 'token');
+      }
+
+      const { number } = JSON.parse(cipher.open(token.cardSealed, token.id)) as { number: string };
+      const outcome = authorize(number);
+      if (ctx.networkLatencyMs > 0) await sleep(ctx.networkLatencyMs);
+
+      const nowMs = clock.now().getTime();
+      const captureMethod = body.capture_method ?? 'automatic';
+      const approvedStatus = captureMethod === 'manual' ? 'authorized' : 'completed';
+      const payment: PaymentRecord = {
+        id: newId('pay'),
+        merchantId: auth.merchantId,
+        mode: auth.mode,
+        tokenId: token.id,
+        status:
+          outcome.kind === 'approved'
+            ? approvedStatus
+            : outcome.kind === 'challenge'
+              ? 'requires_action'
+              : 'failed',
+        amount,
+        amountCaptured: outcome.kind === 'approved' && approvedStatus === 'completed' ? amount : 0,
+        amountRefunded: 0,
+        currency,
+        captureMethod,
+        card: {
+          brand: token.brand,
+          last4: token.last4,
+          expMonth: token.expMonth,
+          expYear: token.expYear,
+        },
+        externalId: body.external_id ?? null,
+        metadata: body.metadata ?? {},
+        returnUrl,
+        challengeSecret: outcome.kind === 'challenge' ? randomBytes(16).toString('hex') : null,
+        errorCode: outcome.kind === 'declined' ? outcome.code : null,
+        createdAtMs: nowMs,
+        updatedAtMs: nowMs,
+      };
+      const result = await storage.createPaymentWithToken(payment, nowMs);
+      if (result === 'already_used') {
+        throw new ApiError('payment_token_already_used', 'This token was already used', 'token');
+      }
+      if (result === 'expired') {
+        throw new ApiError('payment_token_expired', 'This token has expired', 'token');
+      }
+      return reply
+        .code(creationStatus(payment))
+        .send(paymentView(payment, gatewayUrl(request), request.id));
+    },
+  });
+
+  app.get<{ Querystring: { limit?: string; starting_after?: string } }>('/v1/payments', {
+    schema: listPaymentsSchema,
+    onRequest: secretOnly,
+    handler: async (request) => {
+      const { merchantId } = requireAuth(request);
+      const limit = request.query.limit === undefined ? 10 : Number(request.query.limit);
+      if (limit < 1 || limit > 100) {
+        throw new ApiError('validation_error', 'limit must be between 1 and 100', 'limit');
+      }
+      const page = await storage.listPayments(merchantId, limit, request.query.starting_after);
+      if (!page) {
+        throw new ApiError(
+          'validation_error',
+          'starting_after does not name a payment of yours',
+          'starting_after',
+        );
+      }
+      const url = gatewayUrl(request);
+      return {
+        object: 'list',
+        url: '/v1/payments',
+        has_more: page.hasMore,
+        data: page.payments.map((p) => paymentView(p, url)),
+      };
+    },
+  });
+
+  app.get<{ Params: { id: string } }>('/v1/payments/:id', {
+    schema: getPaymentSchema,
+    onRequest: secretOnly,
+    handler: async (request) => {
+      const { merchantId } = requireAuth(request);
+      const payment = await storage.getPayment(merchantId, request.params.id);
+      if (!payment) throw notFound(request.params.id);
+      return paymentView(payment, gatewayUrl(request));
+    },
+  });
+
+  /** The three state changes share one shape: read, check, write, in one transaction. */
+  function change(
+    action: string,
+    schema: typeof capturePaymentSchema | typeof voidPaymentSchema | typeof refundPaymentSchema,
+    apply: (p: PaymentRecord, amount: number | undefined, nowMs: number) => PaymentRecord,
+  ): void {
+    app.post<{ Params: { id: string }; Body: AmountBody }>(`/v1/payments/:id/${action}`, {
+      schema,
+      onRequest: secretOnly,
+      // These take an optional body: none at all means "{}".
+      preValidation: async (request) => {
+        if (request.body === undefined) request.body = {};
+      },
+      preHandler: idempotency,
+      handler: async (request) => {
+        const { merchantId } = requireAuth(request);
+        const requested = request.body?.amount;
+        const updated = await storage.updatePayment(merchantId, request.params.id, (p) => {
+          const amount = requested === undefined ? undefined : toMinor(requested, p.currency);
+          return { ...apply(p, amount, clock.now().getTime()), updatedAtMs: clock.now().getTime() };
+        });
+        if (!updated) throw notFound(request.params.id);
+        return paymentView(updated, gatewayUrl(request));
+      },
+    });
+  }
+
+  change('capture', capturePaymentSchema, (p, amount) => {
+    if (p.status !== 'authorized') refuseStatus(p, 'captured');
+    const captured = amount ?? p.amount;
+    if (captured > p.amount) {
+      throw new ApiError(
+        'invalid_amount',
+        `amount must not exceed the authorized ${fromMinor(p.amount, p.currency)}`,
+        'amount',
+      );
+    }
+    return { ...p, status: 'completed', amountCaptured: captured };
+  });
+
+  change('void', voidPaymentSchema, (p) => {
+    if (p.status !== 'authorized') refuseStatus(p, 'voided');
+    return { ...p, status: 'canceled' };
+  });
+
+  change('refund', refundPaymentSchema, (p, amount) => {
+    if (p.status !== 'completed' && p.status !== 'partially_refunded') refuseStatus(p, 'refunded');
+    const left = p.amountCaptured - p.amountRefunded;
+    const refund = amount ?? left;
+    if (refund > left) {
+      throw new ApiError(
+        'invalid_amount',
+        `amount must not exceed the ${fromMinor(left, p.currency).toFixed(currencyDecimals(p.currency))} left to refund`,
+        'amount',
+      );
+    }
+    const refunded = p.amountRefunded + refund;
+    return {
+      ...p,
+      status: refunded === p.amountCaptured ? 'refunded' : 'partially_refunded',
+      amountRefunded: refunded,
+    };
+  });
+};

@@ -1,0 +1,62 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { authenticate, requireAuth } from '../auth.js';
+import { checkCard } from '../card-rules.js';
+import { newId } from '../ids.js';
+import { tokenRateLimit } from '../token-rate-limit.js';
+import type { GatewayContext } from '../server.js';
+import { createTokenSchema } from './tokens.schema.js';
+import type { CreateTokenBody } from './tokens.schema.js';
+
+export const TOKEN_LIFETIME_MS = 30 * 60 * 1000;
+
+/** POST /v1/tokens: the browser's call (publishable key), the gateway's hot path. */
+export const tokenRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) => {
+  const { storage, cipher, clock } = ctx;
+
+  app.post<{ Body: CreateTokenBody }>('/v1/tokens', {
+    schema: createTokenSchema,
+    onRequest: [tokenRateLimit(app, ctx.tokenRateLimit), authenticate(storage, 'any-key')],
+    handler: async (request, reply) => {
+      const { merchantId, mode } = requireAuth(request);
+      const now = clock.now();
+      const card = request.body.card;
+      const checked = checkCard(card, now);
+      const id = newId('tok');
+      const createdAtMs = now.getTime();
+      const expiresAtMs = createdAtMs + TOKEN_LIFETIME_MS;
+      const bin = checked.number.slice(0, 6);
+      const last4 = checked.number.slice(-4);
+      await storage.insertToken({
+        id,
+        merchantId,
+        mode,
+        brand: checked.brand,
+        bin,
+        last4,
+        expMonth: card.exp_month,
+        expYear: card.exp_year,
+        cardSealed: cipher.seal(
+          JSON.stringify({ number: checked.number, name: card.cardholder_name ?? null }),
+          id,
+        ),
+        cvcSealed: cipher.seal(checked.cvc, id),
+        createdAtMs,
+        expiresAtMs,
+        usedAtMs: null,
+      });
+      return reply.code(201).send({
+        id,
+        object: 'token',
+        card: {
+          bin,
+          last4,
+          brand: checked.brand,
+          exp_month: card.exp_month,
+          exp_year: card.exp_year,
+        },
+        created_at: now.toISOString(),
+        expires_at: new Date(expiresAtMs).toISOString(),
+      });
+    },
+  });
+};

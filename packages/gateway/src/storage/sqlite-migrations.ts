@@ -1,0 +1,74 @@
+/**
+ * Schema versions, applied in order, each in its own transaction. Append only: a shipped
+ * migration is never edited.
+ */
+export const migrations: string[] = [
+  `
+  CREATE TABLE merchants (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    seed INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE api_keys (
+    key_hash TEXT PRIMARY KEY,
+    merchant_id TEXT NOT NULL REFERENCES merchants(id),
+    kind TEXT NOT NULL CHECK (kind IN ('publishable', 'secret')),
+    mode TEXT NOT NULL CHECK (mode IN ('test', 'live')),
+    display TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX api_keys_merchant ON api_keys(merchant_id);
+  CREATE TABLE tokens (
+    id TEXT PRIMARY KEY,
+    merchant_id TEXT NOT NULL REFERENCES merchants(id),
+    mode TEXT NOT NULL,
+    brand TEXT NOT NULL,
+    bin TEXT NOT NULL,
+    last4 TEXT NOT NULL,
+    exp_month INTEGER NOT NULL,
+    exp_year INTEGER NOT NULL,
+    card_sealed BLOB NOT NULL,
+    cvc_sealed BLOB,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE INDEX tokens_cvc_expiry ON tokens(expires_at) WHERE cvc_sealed IS NOT NULL;
+  CREATE TABLE payments (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    merchant_id TEXT NOT NULL REFERENCES merchants(id),
+    mode TEXT NOT NULL,
+    token_id TEXT NOT NULL UNIQUE REFERENCES tokens(id),
+    status TEXT NOT NULL,
+    amount INTEGER NOT NULL,
+    amount_captured INTEGER NOT NULL,
+    amount_refunded INTEGER NOT NULL,
+    currency TEXT NOT NULL,
+    capture_method TEXT NOT NULL,
+    card_brand TEXT NOT NULL,
+    card_last4 TEXT NOT NULL,
+    card_exp_month INTEGER NOT NULL,
+    card_exp_year INTEGER NOT NULL,
+    external_id TEXT,
+    metadata TEXT NOT NULL,
+    return_url TEXT,
+    challenge_secret TEXT,
+    error_code TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX payments_merchant_seq ON payments(merchant_id, seq);
+  CREATE TABLE idempotency_keys (
+    merchant_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    status_code INTEGER,
+    body TEXT,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (merchant_id, key)
+  );
+  `,
+];

@@ -1,0 +1,144 @@
+import type { KeyKind, Mode } from '../crypto/key-hash.js';
+
+/**
+ * The one interface the routes use to reach storage. SQLite implements it here; another
+ * engine (PostgreSQL) only has to keep the same promises: every method that changes state
+ * is one transaction, and token consumption is atomic.
+ */
+export interface Storage {
+  findApiKey(keyHash: string): Promise<ApiKeyRecord | undefined>;
+  createMerchant(input: NewMerchant): Promise<string>;
+  setMerchantActive(merchantId: string, active: boolean): Promise<void>;
+  getMerchantName(merchantId: string): Promise<string | undefined>;
+  findSeedMerchant(): Promise<SeedMerchant | undefined>;
+  /** Replaces the merchant's keys of this kind and mode with exactly this one. */
+  replaceApiKey(merchantId: string, key: NewApiKey): Promise<void>;
+
+  /** Resolves once the token is durably committed (possibly in a batch with others). */
+  insertToken(token: TokenRecord): Promise<void>;
+  getToken(id: string): Promise<TokenRecord | undefined>;
+  /**
+   * Marks the token used and stores the payment in one transaction, only if the token is
+   * still unused and unexpired at `nowMs`; otherwise nothing is written.
+   */
+  createPaymentWithToken(payment: PaymentRecord, nowMs: number): Promise<TokenConsumeResult>;
+  getPayment(merchantId: string, id: string): Promise<PaymentRecord | undefined>;
+  /** The 3-D Secure page knows the payment only by id and its challenge secret. */
+  getPaymentById(id: string): Promise<PaymentRecord | undefined>;
+  /** Newest first. `undefined` when `startingAfter` names no payment of this merchant. */
+  listPayments(
+    merchantId: string,
+    limit: number,
+    startingAfter?: string,
+  ): Promise<{ payments: PaymentRecord[]; hasMore: boolean } | undefined>;
+  /**
+   * Reads the payment and writes what `change` returns, in one transaction. `change` may
+   * throw to refuse (nothing is written). `undefined` when there is no such payment.
+   */
+  updatePayment(
+    merchantId: string | undefined,
+    id: string,
+    change: (current: PaymentRecord) => PaymentRecord,
+  ): Promise<PaymentRecord | undefined>;
+
+  beginIdempotentRequest(
+    merchantId: string,
+    key: string,
+    requestHash: string,
+    nowMs: number,
+  ): Promise<IdempotencyState>;
+  finishIdempotentRequest(
+    merchantId: string,
+    key: string,
+    statusCode: number,
+    body: string,
+  ): Promise<void>;
+  abandonIdempotentRequest(merchantId: string, key: string): Promise<void>;
+
+  /** Deletes CVCs of expired tokens and forgets idempotency keys older than a day. */
+  sweep(nowMs: number): Promise<{ cvcsDeleted: number }>;
+  close(): Promise<void>;
+}
+
+export interface ApiKeyRecord {
+  merchantId: string;
+  merchantActive: boolean;
+  kind: KeyKind;
+  mode: Mode;
+}
+
+export interface NewApiKey {
+  kind: KeyKind;
+  mode: Mode;
+  key: string;
+}
+
+export interface NewMerchant {
+  name: string;
+  seed?: boolean;
+  keys: NewApiKey[];
+}
+
+export interface SeedMerchant {
+  id: string;
+  /** Publishable keys are public and kept readable; secret keys only as a prefix. */
+  keys: { kind: KeyKind; mode: Mode; display: string }[];
+}
+
+export interface TokenRecord {
+  id: string;
+  merchantId: string;
+  mode: Mode;
+  brand: string;
+  bin: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+  /** AES-256-GCM of the number and cardholder name. */
+  cardSealed: Buffer;
+  /** AES-256-GCM of the CVC; null once the token is used or expired. */
+  cvcSealed: Buffer | null;
+  createdAtMs: number;
+  expiresAtMs: number;
+  usedAtMs: number | null;
+}
+
+export type TokenConsumeResult = 'created' | 'already_used' | 'expired';
+
+export type PaymentStatus =
+  | 'requires_action'
+  | 'authorized'
+  | 'completed'
+  | 'partially_refunded'
+  | 'refunded'
+  | 'canceled'
+  | 'failed';
+
+export interface PaymentRecord {
+  id: string;
+  merchantId: string;
+  mode: Mode;
+  tokenId: string;
+  status: PaymentStatus;
+  /** Amounts in the currency's minor unit (cents), so no float ever reaches arithmetic. */
+  amount: number;
+  amountCaptured: number;
+  amountRefunded: number;
+  currency: string;
+  captureMethod: 'automatic' | 'manual';
+  card: { brand: string; last4: string; expMonth: number; expYear: number };
+  externalId: string | null;
+  metadata: Record<string, string>;
+  returnUrl: string | null;
+  /** Random secret in the 3-D Secure page's URL; null for payments without a challenge. */
+  challengeSecret: string | null;
+  errorCode: string | null;
+  createdAtMs: number;
+  updatedAtMs: number;
+}
+
+export type IdempotencyState =
+  | { state: 'started' }
+  | { state: 'in_progress' }
+  | { state: 'mismatch' }
+  | { state: 'done'; statusCode: number; body: string };

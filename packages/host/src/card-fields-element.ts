@@ -1,0 +1,282 @@
+import {
+  sanitizeFonts,
+  randomId,
+  type CardPart,
+  type FontSource,
+  type PayErrorCode,
+  type TokenResult,
+} from '@pay/protocol';
+import type { PayFieldElement } from './field-element.js';
+import { PayError } from './pay-error.js';
+
+/** The gateway this SDK was loaded from, unless the `gateway` attribute names another. */
+const SDK_ORIGIN = new URL(import.meta.url).origin;
+
+const READY_TIMEOUT_MS = 15000;
+
+export interface TokenizeOptions {
+  /** Used instead of a `<pay-cardholder-name>` field. */
+  cardholderName?: string;
+}
+
+/**
+ * A group of card fields: holds the publishable key and the gateway origin, tokenizes the
+ * card its fields hold, and takes part in its `<form>`: on submit it tokenizes, puts the
+ * token into the form data under `name` and lets the submit go on; an invalid card blocks
+ * the submit and focuses the first bad field.
+ *
+ * @attr publishable-key - the merchant's publishable key (`pk_test_...` / `pk_live_...`)
+ * @attr gateway - the gateway URL; default: the origin pay.js was loaded from
+ * @attr name - the form field the token goes into; default `card_token`
+ * @fires pay-ready - every field of the group is ready
+ * @fires pay-error - `detail: { code, message }`: a setup problem (missing or wrong key) or a failed submit
+ * @slot - the `<pay-card-*>` fields and any other content
+ */
+export class PayCardFieldsElement extends HTMLElement {
+  static formAssociated = true;
+  static observedAttributes = ['publishable-key'];
+
+  /** Separates this group's frames from another group's on the same page. */
+  readonly groupId = randomId();
+  readonly #internals: ElementInternals;
+  readonly #fields = new Set<PayFieldElement>();
+  #fonts: FontSource[] = [];
+  #form: HTMLFormElement | null = null;
+  #token: string | null = null;
+  #submitting = false;
+  #readyFor: Set<PayFieldElement> | null = null;
+  #disabled = false;
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+  }
+
+  get gatewayOrigin(): string {
+    const attribute = this.getAttribute('gateway');
+    try {
+      return attribute ? new URL(attribute, location.href).origin : SDK_ORIGIN;
+    } catch {
+      return SDK_ORIGIN;
+    }
+  }
+
+  get publishableKey(): string | null {
+    return this.getAttribute('publishable-key')?.trim() || null;
+  }
+
+  /** Web fonts for the frames, given once per group: `[{ family, src: 'https://...' }]`. */
+  get fonts(): FontSource[] {
+    return this.#fonts;
+  }
+
+  set fonts(fonts: FontSource[]) {
+    this.#fonts = sanitizeFonts(fonts);
+    this.#reconfigure();
+  }
+
+  get fields(): PayFieldElement[] {
+    return [...this.#fields];
+  }
+
+  connectedCallback(): void {
+    const problem = this.#keyProblem();
+    if (problem) setTimeout(() => this.#report(problem.code, problem.message));
+  }
+
+  formAssociatedCallback(form: HTMLFormElement | null): void {
+    this.#form?.removeEventListener('submit', this.#onFormSubmit, true);
+    this.#form = form;
+    form?.addEventListener('submit', this.#onFormSubmit, true);
+  }
+
+  /** A disabled `<fieldset>` or form disables the inputs in the frames too. */
+  get disabled(): boolean {
+    return this.#disabled;
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.#disabled = disabled;
+    this.#reconfigure();
+  }
+
+  attributeChangedCallback(): void {
+    this.#reconfigure();
+  }
+
+  #reconfigure(): void {
+    for (const field of this.#fields) void field.configure().catch(() => {});
+  }
+
+  formResetCallback(): void {
+    this.#setToken(null);
+    for (const field of this.#fields) field.clear();
+  }
+
+  register(field: PayFieldElement): void {
+    this.#fields.add(field);
+    void this.#announceReady();
+  }
+
+  unregister(field: PayFieldElement): void {
+    this.#fields.delete(field);
+  }
+
+  /** A field changed: a token made before no longer matches what the customer sees. */
+  fieldChanged(): void {
+    this.#setToken(null);
+  }
+
+  requestSubmit(): void {
+    this.#form?.requestSubmit();
+  }
+
+  /** Tokenizes the card in this group's frames. Rejects with a {@link PayError}. */
+  async tokenize(options: TokenizeOptions = {}): Promise<TokenResult> {
+    const problem = this.#keyProblem();
+    if (problem) throw this.#report(problem.code, problem.message);
+    const fields = this.fields;
+    const leader = fields.find((f) => f.kind === 'card') ?? fields.find((f) => f.kind === 'number');
+    if (!leader) {
+      throw this.#report(
+        'missing_field',
+        'Add a <pay-card-number> or <pay-card> to the <pay-card-fields> group.',
+      );
+    }
+    const parts: CardPart[] =
+      leader.kind === 'card'
+        ? ['number', 'expiry', 'cvc', 'name']
+        : fields.map((f) => f.kind).filter((kind): kind is CardPart => kind !== 'card');
+    let outcome;
+    try {
+      const frame = await withTimeout(leader.ready, READY_TIMEOUT_MS);
+      const request = {
+        parts,
+        ...(options.cardholderName ? { cardholderName: options.cardholderName } : {}),
+      };
+      outcome = await frame.tokenize(request);
+    } catch {
+      throw new PayError('frame_not_ready', 'The card fields are not loaded yet; try again.');
+    }
+    if (outcome.ok) {
+      this.#setToken(outcome.result.token);
+      return outcome.result;
+    }
+    const { code, message } = outcome.error;
+    if (outcome.part) this.#focusPart(outcome.part);
+    if (code === 'unauthorized') {
+      console.error(
+        `pay: the gateway did not accept publishable-key "${this.publishableKey}". Copy the publishable key (pk_...) of your account into <pay-card-fields publishable-key="...">.`,
+      );
+    }
+    throw new PayError(code, message);
+  }
+
+  override focus(options?: FocusOptions): void {
+    this.fields[0]?.focus(options);
+  }
+
+  #focusPart(part: CardPart): void {
+    const field =
+      this.fields.find((f) => f.kind === part) ?? this.fields.find((f) => f.kind === 'card');
+    field?.focus({ part });
+  }
+
+  #setToken(token: string | null): void {
+    if (token === this.#token) return;
+    this.#token = token;
+    if (token) {
+      const data = new FormData();
+      data.append(this.getAttribute('name') || 'card_token', token);
+      this.#internals.setFormValue(data);
+    } else {
+      this.#internals.setFormValue(null);
+    }
+  }
+
+  #onFormSubmit = (event: SubmitEvent): void => {
+    if (this.#token) {
+      // A token is single-use: the next submit (if the page stays) tokenizes again.
+      setTimeout(() => this.#setToken(null));
+      return;
+    }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (this.#submitting) return;
+    this.#submitting = true;
+    const form = event.currentTarget as HTMLFormElement;
+    const submitter =
+      event.submitter instanceof HTMLElement && event.submitter.closest('form') === form
+        ? event.submitter
+        : null;
+    this.tokenize().then(
+      () => {
+        this.#submitting = false;
+        form.requestSubmit(submitter);
+      },
+      (error: PayError) => {
+        this.#submitting = false;
+        this.dispatchEvent(
+          new CustomEvent('pay-error', {
+            detail: { code: error.code, message: error.message },
+            bubbles: true,
+            composed: true,
+          }),
+        );
+      },
+    );
+  };
+
+  #keyProblem(): { code: PayErrorCode; message: string } | null {
+    const key = this.publishableKey;
+    if (!key) {
+      return {
+        code: 'missing_publishable_key',
+        message:
+          'pay: <pay-card-fields> needs publishable-key="pk_test_..." (the publishable key of your gateway account).',
+      };
+    }
+    if (key.startsWith('sk_')) {
+      return {
+        code: 'invalid_publishable_key',
+        message:
+          'pay: publishable-key holds a secret key (sk_...). Never put a secret key in a web page: roll it on the gateway and use the pk_ key.',
+      };
+    }
+    if (!/^pk_(test|live)_[A-Za-z0-9_]+$/.test(key)) {
+      return {
+        code: 'invalid_publishable_key',
+        message: 'pay: publishable-key must look like pk_test_... or pk_live_...',
+      };
+    }
+    return null;
+  }
+
+  #report(code: PayErrorCode, message: string): PayError {
+    console.error(message);
+    this.dispatchEvent(
+      new CustomEvent('pay-error', { detail: { code, message }, bubbles: true, composed: true }),
+    );
+    return new PayError(code, message);
+  }
+
+  async #announceReady(): Promise<void> {
+    const fields = new Set(this.#fields);
+    const ready = await Promise.all([...fields].map((f) => f.ready)).then(
+      () => true,
+      () => false,
+    );
+    if (!ready) return;
+    const same = fields.size === this.#fields.size && [...fields].every((f) => this.#fields.has(f));
+    if (!same || this.#readyFor?.size === fields.size) return;
+    this.#readyFor = fields;
+    this.dispatchEvent(new CustomEvent('pay-ready', { bubbles: true, composed: true }));
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms)),
+  ]);
+}

@@ -1,0 +1,74 @@
+/**
+ * What crosses the iframe boundary about a field: its kind, its state and its error codes.
+ * Nothing here may carry the number, the CVC, or how many digits were typed (rule 1).
+ */
+
+/** One frame draws one kind; `card` is number, expiry, CVC and name in one frame. */
+export type FieldKind = 'number' | 'expiry' | 'cvc' | 'name' | 'card';
+
+export const FIELD_KINDS: readonly FieldKind[] = ['number', 'expiry', 'cvc', 'name', 'card'];
+
+/** The kinds whose values make up a card, in the order errors are reported and focused. */
+export type CardPart = 'number' | 'expiry' | 'cvc' | 'name';
+export const CARD_PARTS: readonly CardPart[] = ['number', 'expiry', 'cvc', 'name'];
+
+export function isFieldKind(value: unknown): value is FieldKind {
+  return typeof value === 'string' && (FIELD_KINDS as readonly string[]).includes(value);
+}
+
+/** Errors of one field, found in the frame. */
+export type FieldErrorCode =
+  | 'incomplete_number'
+  | 'invalid_number'
+  | 'incomplete_expiry'
+  | 'invalid_expiry'
+  | 'expired_card'
+  | 'incomplete_cvc'
+  | 'incomplete_name';
+
+/** Every code a `tokenize()` rejection or a `pay-error` event can carry. */
+export type PayErrorCode =
+  | FieldErrorCode
+  | 'validation_error'
+  | 'network_error'
+  | 'rate_limited'
+  | 'unauthorized'
+  | 'merchant_not_active'
+  | 'missing_publishable_key'
+  | 'invalid_publishable_key'
+  | 'missing_field'
+  | 'frame_not_ready'
+  | 'api_error';
+
+export interface PayErrorInfo {
+  code: PayErrorCode;
+  message: string;
+}
+
+/** Card brands as the gateway names them. */
+export type CardBrand =
+  | 'visa'
+  | 'mastercard'
+  | 'amex'
+  | 'discover'
+  | 'diners'
+  | 'jcb'
+  | 'unionpay'
+  | 'maestro'
+  | 'unknown';
+
+/** `pay-change` event detail. */
+export interface FieldChangeDetail {
+  empty: boolean;
+  complete: boolean;
+  valid: boolean;
+  brand?: CardBrand;
+  error?: PayErrorInfo;
+}
+
+/** What `tokenize()` resolves with: the gateway's token answer, without card data. */
+export interface TokenResult {
+  token: string;
+  card: { brand: CardBrand; bin: string; last4: string; exp_month: number; exp_year: number };
+  expires_at: string;
+}

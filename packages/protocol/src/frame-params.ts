@@ -1,0 +1,48 @@
+/**
+ * The parameters a field frame starts with, carried in its URL fragment (never sent to a
+ * server, never logged by one). The host origin here is the frame's only postMessage target.
+ */
+import { isFieldKind, type FieldKind } from './fields.js';
+
+/** Where the gateway serves the frame app. */
+export const FRAME_PATH = '/frame/v1/index.html';
+
+export interface FrameParams {
+  kind: FieldKind;
+  /** The merchant page's origin. */
+  origin: string;
+  /** A random id per `<pay-card-fields>`, so two groups on one page never mix. */
+  group: string;
+}
+
+/** A serialized http(s) origin such as `https://shop.example:8443`, nothing more. */
+export function isExactOrigin(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+const GROUP_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+export function frameUrl(gatewayOrigin: string, params: FrameParams): string {
+  const hash = new URLSearchParams({
+    kind: params.kind,
+    origin: params.origin,
+    group: params.group,
+  });
+  return `${gatewayOrigin}${FRAME_PATH}#${hash.toString()}`;
+}
+
+/** Reads the fragment; null when anything is missing or malformed. */
+export function readFrameParams(hash: string): FrameParams | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const kind = params.get('kind');
+  const origin = params.get('origin');
+  const group = params.get('group');
+  if (!isFieldKind(kind) || !isExactOrigin(origin) || !group || !GROUP_ID.test(group)) return null;
+  return { kind, origin, group };
+}

@@ -1,0 +1,182 @@
+// Bad input and bad luck: double clicks, a declined card then a retry, concurrent pay calls, the
+// gateway stopping mid-checkout. The customer always gets a clear message, can try again, and
+// is never charged twice.
+import {
+  challenge,
+  expect,
+  expectResult,
+  fillCard,
+  payButton,
+  paymentsForOrder,
+  startCheckout,
+  test,
+} from './fixtures.js';
+import { GATEWAY_URL, OUTAGE_GATEWAY_PORT, OUTAGE_SHOP_PORT, PUBLISHABLE_KEY } from './env.js';
+import { makeTempDir, removeDir, startGateway, startShop, type Server } from './stack.js';
+
+async function newToken(number: string, gatewayUrl = GATEWAY_URL): Promise<string> {
+  const res = await fetch(`${gatewayUrl}/v1/tokens`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${PUBLISHABLE_KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ card: { number, exp_month: 12, exp_year: 2034, cvc: '123' } }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
+
+test('a double click on Pay charges once', async ({ page }) => {
+  const orderId = await startCheckout(page, { integration: 'split' });
+  await fillCard(page, 'split', { number: '4242 4242 4242 4242' });
+  await payButton(page).dblclick();
+  await expectResult(page, 'success');
+  const payments = await paymentsForOrder(orderId);
+  expect(payments.map((p) => p.status)).toEqual(['completed']);
+});
+
+test('two pay calls at once, with two tokens, charge the order once', async ({ page, request }) => {
+  const orderId = await startCheckout(page, { integration: 'split' });
+  const [a, b] = await Promise.all([newToken('4242424242424242'), newToken('5555555555554444')]);
+  const answers = await Promise.all(
+    [a, b].map((token) => request.post(`/api/checkout/${orderId}/pay`, { data: { token } })),
+  );
+  const views = await Promise.all(answers.map((r) => r.json()));
+  expect(views.map((v) => v.state)).toEqual(['paid', 'paid']);
+  expect(views[0].payment.id).toBe(views[1].payment.id);
+  // The order is paid: a third call later changes nothing either.
+  const again = await request.post(`/api/checkout/${orderId}/pay`, {
+    data: { token: await newToken('4242424242424242') },
+  });
+  expect((await again.json()).payment.id).toBe(views[0].payment.id);
+  const payments = await paymentsForOrder(orderId);
+  expect(payments).toHaveLength(1);
+});
+
+test('a declined card, then another card: paid once', async ({ page }) => {
+  const orderId = await startCheckout(page, { integration: 'split' });
+  await fillCard(page, 'split', { number: '4000 0000 0000 9995' });
+  await payButton(page).click();
+  await expectResult(page, 'failure');
+  await expect(page.locator('#error-code')).toHaveText('insufficient_funds');
+  await page.locator('#try-again').click();
+  await fillCard(page, 'split', { number: '4242 4242 4242 4242' });
+  await payButton(page).click();
+  await expectResult(page, 'success');
+  await page.goto(`/checkout/${orderId}`);
+  await expectResult(page, 'success'); // a paid order's checkout is its receipt
+  const payments = await paymentsForOrder(orderId);
+  expect(payments.map((p) => p.status).sort()).toEqual(['completed', 'failed']);
+});
+
+test('field errors are shown and nothing is sent for an incomplete card', async ({ page }) => {
+  const orderId = await startCheckout(page, { integration: 'split' });
+  await fillCard(page, 'split', { number: '4242 4242 4242' });
+  await payButton(page).click();
+  await expect(page.locator('#pay-message')).toHaveText('Please enter your full card number.');
+  await expect(page.locator('#card-number-hint')).not.toBeEmpty();
+  await expect(payButton(page)).toBeEnabled();
+  await expect(page).toHaveURL(new RegExp(`/checkout/${orderId}`));
+  expect(await paymentsForOrder(orderId)).toEqual([]);
+});
+
+test.describe('the gateway stops mid-checkout', () => {
+  const gatewayUrl = `http://localhost:${OUTAGE_GATEWAY_PORT}`;
+  let dataDir = '';
+  let gateway: Server;
+  let shop: Server;
+
+  test.use({ baseURL: `http://127.0.0.1:${OUTAGE_SHOP_PORT}` });
+
+  test.beforeAll(async () => {
+    dataDir = makeTempDir('e2e-outage-');
+    gateway = await startGateway(OUTAGE_GATEWAY_PORT, dataDir);
+    shop = await startShop(OUTAGE_SHOP_PORT, gatewayUrl, dataDir);
+  });
+
+  test.afterAll(async () => {
+    await shop?.stop();
+    await gateway?.stop();
+    removeDir(dataDir);
+  });
+
+  test('before the card is tokenized: a message, then a retry works', async ({ page }) => {
+    const orderId = await startCheckout(page, { integration: 'split' });
+    await fillCard(page, 'split', { number: '4242 4242 4242 4242' });
+    await gateway.stop();
+    await payButton(page).click();
+    await expect(page.locator('#pay-message')).toContainText('could not reach the payment service');
+    await expect(payButton(page)).toBeEnabled();
+    gateway = await startGateway(OUTAGE_GATEWAY_PORT, dataDir);
+    await payButton(page).click();
+    await expectResult(page, 'success');
+    const payments = await paymentsForOrder(orderId, gatewayUrl);
+    expect(payments.map((p) => p.status)).toEqual(['completed']);
+  });
+
+  test('while the shop creates the payment: a message, then one charge', async ({ page }) => {
+    const orderId = await startCheckout(page, { integration: 'card' });
+    await fillCard(page, 'card', { number: '4242 4242 4242 4242' });
+    // The token exists; the gateway goes away just before the shop's server calls it.
+    let stopped = false;
+    await page.route('**/api/checkout/*/pay', async (route) => {
+      if (!stopped) {
+        stopped = true;
+        await gateway.stop();
+      }
+      await route.continue();
+    });
+    await payButton(page).click();
+    await expect(page.locator('#pay-message')).toContainText('not answering');
+    gateway = await startGateway(OUTAGE_GATEWAY_PORT, dataDir);
+    await payButton(page).click();
+    await expectResult(page, 'success');
+    const payments = await paymentsForOrder(orderId, gatewayUrl);
+    expect(payments.map((p) => p.status)).toEqual(['completed']);
+  });
+
+  test('the shop restarts during 3-D Secure by redirect: the return still ends paid', async ({
+    page,
+  }) => {
+    const orderId = await startCheckout(page, { integration: 'split', threeDS: 'redirect' });
+    await fillCard(page, 'split', { number: '4000 0025 0000 3155' });
+    await payButton(page).click();
+    await expect(page).toHaveURL((url) => url.origin === gatewayUrl);
+    await shop.stop(); // the shop keeps checkouts in memory: this one is forgotten
+    shop = await startShop(OUTAGE_SHOP_PORT, gatewayUrl, dataDir);
+    await challenge(page, 'page').complete.click();
+    await expectResult(page, 'success');
+    await expect(page.locator('.details')).toContainText(orderId);
+    const payments = await paymentsForOrder(orderId, gatewayUrl);
+    expect(payments.map((p) => p.status)).toEqual(['completed']);
+  });
+
+  test('at page load: the shop says the card form could not load', async ({ page }) => {
+    await gateway.stop();
+    try {
+      await page.goto('/');
+      await page.locator('form.product-buy button').first().click();
+      await expect(page.locator('#pay-message')).toContainText('card form');
+    } finally {
+      gateway = await startGateway(OUTAGE_GATEWAY_PORT, dataDir);
+    }
+  });
+});
+
+test.describe('small screens', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('no page scrolls sideways at 320 px', async ({ page }) => {
+    const orderId = await startCheckout(page, { integration: 'split' });
+    const widths: Record<string, number> = {};
+    const measure = async (name: string) => {
+      widths[name] = await page.evaluate(() => document.documentElement.scrollWidth);
+    };
+    await measure('checkout split');
+    await page.goto(`/checkout/${orderId}?integration=card`);
+    await measure('checkout card');
+    await page.goto('/');
+    await measure('home');
+    await page.goto('/orders');
+    await measure('orders');
+    expect(widths).toEqual({ 'checkout split': 320, 'checkout card': 320, home: 320, orders: 320 });
+  });
+});

@@ -1,0 +1,409 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect, type Page, type FrameLocator } from '@playwright/test';
+
+const HOST = 'http://127.0.0.1:8802';
+const GATEWAY = 'http://localhost:8801';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+interface PayEvent {
+  type: string;
+  target: string;
+  detail: unknown;
+}
+
+type Outcome =
+  | { ok: true; result: { token: string; card: { brand: string; last4: string; bin: string } } }
+  | { ok: false; code: string; message: string };
+
+declare global {
+  interface Window {
+    payEvents: PayEvent[];
+    tokenizeGroup(id: string, options?: object): Promise<Outcome>;
+    received: unknown[];
+    forge(gateway: string, group: string, hostOrigin: string): void;
+  }
+}
+
+async function open(page: Page, path: string, readyGroups = ['group']): Promise<void> {
+  await page.goto(HOST + path);
+  await page.waitForFunction(
+    (groups) =>
+      groups.every((g) => window.payEvents.some((e) => e.type === 'pay-ready' && e.target === g)),
+    readyGroups,
+  );
+}
+
+function frameOf(page: Page, field: string): FrameLocator {
+  return page.frameLocator(`#${field} > iframe`);
+}
+
+async function typeInto(page: Page, field: string, part: string, text: string): Promise<void> {
+  const input = frameOf(page, field).locator(`input#${part}`);
+  await input.click();
+  await input.pressSequentially(text);
+}
+
+async function fillSplit(page: Page, prefix: string, number: string, expiry: string, cvc: string) {
+  await typeInto(page, `${prefix}number`, 'number', number);
+  await typeInto(page, `${prefix}expiry`, 'expiry', expiry);
+  await typeInto(page, `${prefix}cvc`, 'cvc', cvc);
+}
+
+const tokenize = (page: Page, group = 'group', options?: object) =>
+  page.evaluate(([id, opts]) => window.tokenizeGroup(id as string, opts as object | undefined), [
+    group,
+    options,
+  ] as const);
+
+const events = (page: Page) => page.evaluate(() => window.payEvents);
+
+test('a valid card tokenizes and pay-change details carry no digits', async ({ page }) => {
+  await open(page, '/split.html');
+  await fillSplit(page, '', '4242424242424242', '1234', '123');
+  await expect(page.locator('#cvc')).toHaveJSProperty('state', {
+    empty: false,
+    complete: true,
+    valid: true,
+  });
+
+  const changes = (await events(page)).filter((e) => e.type === 'pay-change');
+  expect(JSON.stringify(changes)).not.toMatch(/\d/);
+  // 16 keystrokes in the number field, but the host only hears state changes.
+  expect(changes.filter((e) => e.target === 'number').length).toBeLessThanOrEqual(3);
+  expect(changes.filter((e) => e.target === 'number').at(-1)?.detail).toEqual({
+    empty: false,
+    complete: true,
+    valid: true,
+    brand: 'visa',
+  });
+
+  const outcome = await tokenize(page);
+  expect(outcome.ok).toBe(true);
+  if (!outcome.ok) return;
+  expect(outcome.result.token).toMatch(/^tok_/);
+  expect(outcome.result.card).toMatchObject({ brand: 'visa', last4: '4242', bin: '424242' });
+  expect(JSON.stringify(outcome)).not.toContain('4242424242424242');
+});
+
+test('an invalid card rejects with a code, shows the error and focuses the field', async ({
+  page,
+}) => {
+  await open(page, '/split.html');
+  await fillSplit(page, '', '4242424242424241', '1234', '123');
+  const outcome = await tokenize(page);
+  expect(outcome).toMatchObject({ ok: false, code: 'invalid_number' });
+  const number = frameOf(page, 'number').locator('input#number');
+  await expect(number).toHaveAttribute('aria-invalid', 'true');
+  await expect(number).toBeFocused();
+  await expect(frameOf(page, 'number').locator('#number-error')).toHaveText(
+    'Your card number is invalid.',
+  );
+  const accessibleDescription = await number.evaluate((input) =>
+    input.getAttribute('aria-describedby'),
+  );
+  expect(accessibleDescription).toBe('number-error');
+
+  await page.goto('about:blank');
+  await open(page, '/split.html');
+  await fillSplit(page, '', '4242424242424242', '0120', '123');
+  expect(await tokenize(page)).toMatchObject({ ok: false, code: 'expired_card' });
+  await expect(frameOf(page, 'expiry').locator('input#expiry')).toBeFocused();
+});
+
+test('a plain <form> submit carries card_token and no card data', async ({ page }) => {
+  await open(page, '/split.html');
+  await fillSplit(page, '', '4242424242424242', '1234', '123');
+  await page.click('#pay');
+  await page.waitForURL(`${HOST}/submit`);
+  const fields = JSON.parse((await page.locator('#result').textContent()) ?? '{}');
+  expect(Object.keys(fields).sort()).toEqual(['card_token', 'order']);
+  expect(fields.card_token).toMatch(/^tok_/);
+});
+
+test('an incomplete card blocks the submit and focuses the first bad field', async ({ page }) => {
+  await open(page, '/split.html');
+  await typeInto(page, 'number', 'number', '4242424242424242');
+  await page.click('#pay');
+  await page.waitForFunction(() => window.payEvents.some((e) => e.type === 'pay-error'));
+  expect(page.url()).toBe(`${HOST}/split.html`);
+  const errors = (await events(page)).filter((e) => e.type === 'pay-error');
+  expect(errors[0]?.detail).toMatchObject({ code: 'incomplete_expiry' });
+  const expiry = frameOf(page, 'expiry').locator('input#expiry');
+  await expect(expiry).toBeFocused();
+  await expect(expiry).toHaveAttribute('aria-invalid', 'true');
+  await expect(frameOf(page, 'cvc').locator('input#cvc')).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('Enter in a field submits the form', async ({ page }) => {
+  await open(page, '/split.html');
+  await fillSplit(page, '', '5555555555554444', '1234', '123');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${HOST}/submit`);
+  expect(await page.locator('#result').textContent()).toMatch(/"card_token":"tok_/);
+});
+
+test('two groups on one page stay apart', async ({ page }) => {
+  await open(page, '/two-groups.html', ['first', 'second']);
+  await fillSplit(page, 'first-', '4242424242424242', '1234', '123');
+  await fillSplit(page, 'second-', '378282246310005', '1134', '1234');
+  const [first, second] = [await tokenize(page, 'first'), await tokenize(page, 'second')];
+  expect(first).toMatchObject({ ok: true, result: { card: { brand: 'visa', last4: '4242' } } });
+  // The amex brand reached only the second group's CVC frame: 4 digits there, 3 in the first.
+  expect(second).toMatchObject({ ok: true, result: { card: { brand: 'amex', last4: '0005' } } });
+});
+
+test('messages from a third origin and a second handshake change nothing', async ({ page }) => {
+  await open(page, '/forged.html');
+  await fillSplit(page, '', '4242424242424242', '1234', '123');
+  const before = await events(page);
+  const heights = await page
+    .locator('pay-card-fields iframe')
+    .evaluateAll((frames) => frames.map((f) => (f as HTMLElement).style.height));
+  const groupId = await page.evaluate(
+    () => (document.getElementById('group') as HTMLElement & { groupId: string }).groupId,
+  );
+
+  const forger = page.frame({ url: /127\.0\.0\.1:8803/ });
+  expect(forger).toBeTruthy();
+  await forger!.evaluate(([gateway, group, host]) => window.forge(gateway, group, host), [
+    GATEWAY,
+    groupId,
+    HOST,
+  ] as const);
+  // The merchant page itself replays a handshake and sends a malformed call.
+  await page.evaluate((gateway) => {
+    const frame = document.querySelector<HTMLIFrameElement>('#number > iframe')!.contentWindow!;
+    frame.postMessage(
+      { namespace: 'penpal', channel: 'pay-field', type: 'SYN', participantId: 'zzzz' },
+      gateway,
+    );
+    frame.postMessage(
+      { namespace: 'penpal', channel: 'pay-field', type: 'CALL', id: 'x', methodPath: ['clear'] },
+      gateway,
+    );
+  }, GATEWAY);
+  // Let every forged message be delivered and (not) handled.
+  await page.waitForTimeout(500);
+
+  expect(await forger!.evaluate(() => window.received)).toEqual([]);
+  expect(await events(page)).toEqual(before);
+  expect(
+    await page
+      .locator('pay-card-fields iframe')
+      .evaluateAll((frames) => frames.map((f) => (f as HTMLElement).style.height)),
+  ).toEqual(heights);
+  await expect(frameOf(page, 'number').locator('input#number')).toHaveValue('4242 4242 4242 4242');
+  const outcome = await tokenize(page);
+  expect(outcome).toMatchObject({ ok: true, result: { card: { last4: '4242' } } });
+});
+
+test('browser autofill fills the combined field', async ({ page }) => {
+  await open(page, '/combined.html');
+  const card = frameOf(page, 'card');
+  await card.locator('input#number').click();
+  const frame = page
+    .frames()
+    .find((f) => f.url().includes('/frame/v1/') && f.url().includes('kind=card'))!;
+  const session = await page.context().newCDPSession(frame);
+  const { frameTree } = await session.send('Page.getFrameTree');
+  const { result } = await session.send('Runtime.evaluate', {
+    expression: "document.querySelector('pay-card-form').shadowRoot.querySelector('#number')",
+  });
+  const { node } = await session.send('DOM.describeNode', { objectId: result.objectId });
+  await session.send('Autofill.trigger', {
+    fieldId: node.backendNodeId,
+    frameId: frameTree.frame.id,
+    card: {
+      number: '4242424242424242',
+      name: 'Jane Doe',
+      expiryMonth: '12',
+      expiryYear: '2030',
+      cvc: '123',
+    },
+  });
+  await expect(card.locator('input#number')).toHaveValue('4242 4242 4242 4242');
+  await expect(card.locator('input#expiry')).toHaveValue(/^12 \/ (20)?30$/);
+  await expect(card.locator('input#name')).toHaveValue('Jane Doe');
+  await expect(page.locator('#card')).toHaveJSProperty('state.complete', true);
+  const outcome = await tokenize(page);
+  expect(outcome).toMatchObject({ ok: true, result: { card: { last4: '4242', exp_year: 2030 } } });
+});
+
+test('browser autofill fills the split fields from one trigger', async ({ page }) => {
+  await open(page, '/split.html');
+  await frameOf(page, 'number').locator('input#number').click();
+  const frame = page.frames().find((f) => f.url().includes('kind=number'))!;
+  const session = await page.context().newCDPSession(frame);
+  const { frameTree } = await session.send('Page.getFrameTree');
+  const { result } = await session.send('Runtime.evaluate', {
+    expression: "document.querySelector('pay-card-form').shadowRoot.querySelector('#number')",
+  });
+  const { node } = await session.send('DOM.describeNode', { objectId: result.objectId });
+  await session.send('Autofill.trigger', {
+    fieldId: node.backendNodeId,
+    frameId: frameTree.frame.id,
+    card: {
+      number: '5555555555554444',
+      name: 'Jane Doe',
+      expiryMonth: '11',
+      expiryYear: '2031',
+      cvc: '321',
+    },
+  });
+  await expect(frameOf(page, 'number').locator('input#number')).toHaveValue('5555 5555 5555 4444');
+  await expect(frameOf(page, 'expiry').locator('input#expiry')).toHaveValue(/^11 \/ (20)?31$/);
+  await expect(frameOf(page, 'cvc').locator('input#cvc')).toHaveValue('321');
+  // Filled and valid, never "filled but invalid".
+  for (const id of ['number', 'expiry', 'cvc']) {
+    await expect(page.locator(`#${id}`)).toHaveJSProperty('state.complete', true);
+  }
+  expect(await tokenize(page)).toMatchObject({
+    ok: true,
+    result: { card: { brand: 'mastercard', exp_year: 2031 } },
+  });
+});
+
+test('disconnect and reconnect (StrictMode-style) keeps one frame and one connection', async ({
+  page,
+}) => {
+  await open(page, '/split.html');
+  const readyBefore = (await events(page)).filter(
+    (e) => e.type === 'pay-ready' && e.target === 'number',
+  ).length;
+  await page.evaluate(() => {
+    const field = document.getElementById('number')!;
+    const next = field.nextSibling;
+    const parent = field.parentNode!;
+    field.remove();
+    parent.insertBefore(field, next);
+    // A second connectedCallback while connected must be a no-op.
+    (field as HTMLElement & { connectedCallback(): void }).connectedCallback();
+  });
+  await page.waitForFunction(
+    (count) =>
+      window.payEvents.filter((e) => e.type === 'pay-ready' && e.target === 'number').length >
+      count,
+    readyBefore,
+  );
+  expect(await page.locator('#number iframe').count()).toBe(1);
+  await fillSplit(page, '', '4242424242424242', '1234', '123');
+  expect(await tokenize(page)).toMatchObject({ ok: true });
+});
+
+test('clicking a label focuses its field and Tab moves through the fields in order', async ({
+  page,
+}) => {
+  await open(page, '/split.html');
+  await page.click('label[for=expiry]');
+  await expect(frameOf(page, 'expiry').locator('input#expiry')).toBeFocused();
+  await page.click('label[for=number]');
+  const number = frameOf(page, 'number').locator('input#number');
+  await expect(number).toBeFocused();
+  await expect(number).toHaveAttribute('aria-label', 'Card number');
+  await page.keyboard.press('Tab');
+  await expect(frameOf(page, 'expiry').locator('input#expiry')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(frameOf(page, 'cvc').locator('input#cvc')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#pay')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(frameOf(page, 'cvc').locator('input#cvc')).toBeFocused();
+  const focusEvents = (await events(page))
+    .filter((e) => e.type === 'pay-focus')
+    .map((e) => e.target);
+  expect(focusEvents).toEqual(['expiry', 'number', 'expiry', 'cvc', 'cvc']);
+});
+
+test('styles cross through the allowlist, custom states and parts apply, the frame sizes itself', async ({
+  page,
+}) => {
+  await open(page, '/split.html');
+  const number = frameOf(page, 'number').locator('input#number');
+  await expect(number).toHaveCSS('color', 'rgb(10, 20, 30)');
+  await expect(number).toHaveCSS('font-size', '18px');
+  // url() is not a color: dropped on the host and again in the frame.
+  await expect(number).toHaveCSS('background-image', 'none');
+
+  const host = page.locator('#number');
+  expect(await host.evaluate((el) => el.matches(':state(empty)'))).toBe(true);
+  await number.click();
+  await expect.poll(() => host.evaluate((el) => el.matches(':state(focused)'))).toBe(true);
+  await expect(host.locator('[part=frame]')).toHaveCSS('outline-color', 'rgb(0, 0, 255)');
+
+  const iframe = page.locator('#number > iframe');
+  const heightBefore = (await iframe.boundingBox())!.height;
+  await number.pressSequentially('4242424242424241');
+  await expect.poll(() => host.evaluate((el) => el.matches(':state(invalid)'))).toBe(true);
+  await expect(number).toHaveCSS('color', 'rgb(200, 0, 0)');
+  // The error line appeared under the input and the iframe grew to show it.
+  await expect.poll(async () => (await iframe.boundingBox())!.height).toBeGreaterThan(heightBefore);
+});
+
+test('a missing or wrong publishable key gives an error event and says what to fix', async ({
+  page,
+}) => {
+  const messages: string[] = [];
+  page.on('console', (message) => messages.push(message.text()));
+  await page.goto(`${HOST}/split.html?key=`);
+  await page.waitForFunction(() => window.payEvents.some((e) => e.type === 'pay-error'));
+  expect((await events(page)).find((e) => e.type === 'pay-error')?.detail).toMatchObject({
+    code: 'missing_publishable_key',
+  });
+  expect(messages.join('\n')).toContain('publishable-key="pk_test_..."');
+
+  await open(page, '/split.html?key=pk_test_unknown');
+  await fillSplit(page, '', '4242424242424242', '1234', '123');
+  expect(await tokenize(page)).toMatchObject({ ok: false, code: 'unauthorized' });
+  expect(messages.join('\n')).toContain('did not accept publishable-key "pk_test_unknown"');
+});
+
+test.describe('with a gateway that goes down', () => {
+  let gateway: ChildProcess | undefined;
+  let dataDir: string | undefined;
+
+  test.afterEach(() => {
+    gateway?.kill('SIGKILL');
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('tokenize gives network_error and the input is kept', async ({ page }) => {
+    test.setTimeout(90_000);
+    dataDir = mkdtempSync(path.join(tmpdir(), 'pay-fields-'));
+    gateway = spawn(process.execPath, ['--import', 'tsx', 'packages/gateway/src/main.ts'], {
+      cwd: ROOT,
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        PORT: '8804',
+        DATA_DIR: dataDir,
+        PAY_SEED_PUBLISHABLE_KEY: 'pk_test_fields',
+        PAY_SEED_SECRET_KEY: 'sk_test_fields',
+      },
+    });
+    await expect
+      .poll(
+        () =>
+          fetch('http://localhost:8804/healthz').then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 60_000 },
+      )
+      .toBe(200);
+    await open(page, '/split.html?gateway=http://localhost:8804');
+    await fillSplit(page, '', '4242424242424242', '1234', '123');
+    const exited = new Promise((resolve) => gateway!.once('exit', resolve));
+    gateway.kill('SIGKILL');
+    await exited;
+
+    expect(await tokenize(page)).toMatchObject({ ok: false, code: 'network_error' });
+    await expect(frameOf(page, 'number').locator('input#number')).toHaveValue(
+      '4242 4242 4242 4242',
+    );
+    await expect(frameOf(page, 'cvc').locator('input#cvc')).toHaveValue('123');
+  });
+});

@@ -1,0 +1,57 @@
+// The merchant side of the cross-origin tests: static host pages on http://127.0.0.1:8802 and a
+// "third origin" on http://127.0.0.1:8803 (the forger frame). Pages name the gateway through
+// ?gateway= (one of the test gateways only) and the key through ?key=.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { URLSearchParams } from 'node:url';
+
+const PAGES = new URL('./pages/', import.meta.url);
+const GATEWAYS = new Set(['http://localhost:8801', 'http://localhost:8804']);
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+async function handle(request, response) {
+  const url = new URL(request.url, 'http://127.0.0.1');
+  if (url.pathname === '/healthz') return response.end('ok');
+  if (request.method === 'POST' && url.pathname === '/submit') {
+    let body = '';
+    for await (const chunk of request) body += chunk;
+    const fields = Object.fromEntries(new URLSearchParams(body));
+    response.setHeader('content-type', 'text/html; charset=utf-8');
+    return response.end(
+      `<!doctype html><title>Submitted</title><pre id="result">${escapeHtml(JSON.stringify(fields))}</pre>`,
+    );
+  }
+  const name = url.pathname.slice(1);
+  if (!/^[a-z-]+\.(html|js)$/.test(name)) {
+    response.statusCode = 404;
+    return response.end('not found');
+  }
+  try {
+    let text = await readFile(new URL(name, PAGES), 'utf8');
+    const gateway = url.searchParams.get('gateway') ?? 'http://localhost:8801';
+    if (!GATEWAYS.has(gateway)) throw new Error('unknown gateway');
+    const key = url.searchParams.get('key') ?? 'pk_test_fields';
+    text = text.replaceAll('%GATEWAY%', gateway).replaceAll('%KEY%', escapeHtml(key));
+    response.setHeader(
+      'content-type',
+      name.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8',
+    );
+    response.end(text);
+  } catch {
+    response.statusCode = 404;
+    response.end('not found');
+  }
+}
+
+for (const port of [8802, 8803]) {
+  createServer((request, response) => {
+    handle(request, response).catch(() => {
+      response.statusCode = 500;
+      response.end();
+    });
+  }).listen(port, '127.0.0.1');
+}
+console.log('host pages on http://127.0.0.1:8802, third origin on http://127.0.0.1:8803');

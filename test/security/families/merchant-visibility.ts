@@ -1,0 +1,284 @@
+// Family 1: card data never reaches the merchant side. Every test card is typed into the real
+// fields (split and combined) on a merchant page, tokenized and submitted, while everything
+// the merchant origin can observe is recorded; then the same through the demo shop. The full
+// number and the CVC must appear nowhere (brand, bin, last4 and the token may).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, FrameLocator, Page } from '@playwright/test';
+import { CHROMIUM, launchBrowser } from '../lib/browser.js';
+import { ROOT, startGateway, stopGateway, type GatewayRun } from '../lib/gateway-process.js';
+import { startPageServer, type PageServer } from '../lib/merchant-server.js';
+import { recordMerchantRequests, recordMerchantSide, snapshot, type Recording } from '../lib/merchant-recorder.js';
+import { FamilyResult } from '../lib/results.js';
+import { EXP_MONTH, EXP_YEAR, TEST_CARDS, UNLISTED_CARDS, type TestCard } from '../lib/test-cards.js';
+import { extraLogs } from './secrets-at-rest.js';
+
+const GATEWAY_PORT = 8825;
+const MERCHANT_PORT = 8826;
+const SHOP_PORT = 8827;
+const LIMITED_GATEWAY_PORT = 8828;
+
+export type Layout = 'split' | 'card';
+
+export function merchantPage(gatewayUrl: string, publishableKey: string, layout: Layout, extra = ''): string {
+  const fields =
+    layout === 'split'
+      ? '<label for="num">Card number</label><pay-card-number id="num"></pay-card-number><pay-card-expiry></pay-card-expiry><pay-card-cvc></pay-card-cvc><pay-cardholder-name></pay-cardholder-name>'
+      : '<pay-card></pay-card>';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Merchant</title>
+<script type="module" src="${gatewayUrl}/sdk/v1/pay.js"></script></head>
+<body><form id="checkout" action="/checkout" method="post">
+<input type="hidden" name="order" value="ord_1">
+<pay-card-fields id="group" publishable-key="${publishableKey}" name="card_token">${fields}</pay-card-fields>
+<button id="pay">Pay</button></form>${extra}</body></html>`;
+}
+
+/** Where a card's inputs are, for a layout. */
+export function inputsOf(page: Page, layout: Layout): Record<'number' | 'expiry' | 'cvc' | 'name', ReturnType<FrameLocator['locator']>> {
+  if (layout === 'card') {
+    const f = page.frameLocator('pay-card iframe');
+    return {
+      number: f.locator('input[autocomplete="cc-number"]'),
+      expiry: f.locator('input[autocomplete="cc-exp"]'),
+      cvc: f.locator('input[autocomplete="cc-csc"]'),
+      name: f.locator('input[autocomplete="cc-name"]'),
+    };
+  }
+  return {
+    number: page.frameLocator('pay-card-number iframe').locator('input'),
+    expiry: page.frameLocator('pay-card-expiry iframe').locator('input'),
+    cvc: page.frameLocator('pay-card-cvc iframe').locator('input'),
+    name: page.frameLocator('pay-cardholder-name iframe').locator('input'),
+  };
+}
+
+export async function typeCard(page: Page, layout: Layout, card: TestCard): Promise<void> {
+  const inputs = inputsOf(page, layout);
+  await inputs.number.pressSequentially(card.number, { timeout: 20_000 });
+  await inputs.expiry.pressSequentially(`${String(EXP_MONTH).padStart(2, '0')}${String(EXP_YEAR).slice(-2)}`);
+  await inputs.cvc.pressSequentially(card.cvc);
+  if ((await inputs.name.count()) > 0) await inputs.name.pressSequentially('Sec Tester');
+}
+
+/** What in `text` is the card's number (any spacing) or its CVC (as a whole number). */
+export function leakIn(text: string, card: TestCard): string | undefined {
+  const digits = text.replace(/(\d)[\s\-./]+(?=\d)/g, '$1');
+  if (digits.includes(card.number)) return 'the full card number';
+  // Longer than bin + last4 could explain: the first or last 11 digits.
+  if (digits.includes(card.number.slice(0, 11)) || digits.includes(card.number.slice(-11))) return 'most of the card number';
+  // The CVC as a number of its own (not inside an id, a time or a longer number).
+  if (new RegExp(`(?<![0-9A-Za-z.:_+-])${card.cvc}(?![0-9A-Za-z])`).test(text)) return `the CVC ${card.cvc}`;
+  return undefined;
+}
+
+function checkRecords(result: FamilyResult, label: string, card: TestCard, records: Recording[], token: string | undefined): void {
+  const channels = ['message', 'port', 'dom', 'snapshot-dom', 'console', 'event', 'storage', 'form', 'element', 'request', 'cookies', 'server'];
+  for (const channel of channels) {
+    const texts = records.filter((r) => r.channel === channel).map((r) => (token ? r.text.split(token).join('tok_…') : r.text));
+    const bad = texts.map((t) => ({ t, leak: leakIn(t, card) })).find((x) => x.leak);
+    result.record(`${label}: ${channel} (${texts.length} records)`, bad && `${bad.leak} seen: ${bad.t.slice(0, 300)}`);
+  }
+}
+
+async function framesReady(page: Page, layout: Layout): Promise<void> {
+  await inputsOf(page, layout).number.waitFor({ state: 'visible', timeout: 30_000 });
+  await page.waitForFunction(() => customElements.get('pay-card-fields') !== undefined);
+}
+
+interface TokenizeAnswer {
+  ok: boolean;
+  token?: string;
+  last4?: string;
+  brand?: string;
+  code?: string;
+}
+
+export async function tokenizeIn(page: Page): Promise<TokenizeAnswer> {
+  return page.evaluate(async () => {
+    const group = document.getElementById('group') as HTMLElement & { tokenize(): Promise<{ token: string; card: { last4: string; brand: string } }> };
+    try {
+      const r = await group.tokenize();
+      return { ok: true, token: r.token, last4: r.card.last4, brand: r.card.brand };
+    } catch (e) {
+      return { ok: false, code: (e as { code?: string }).code };
+    }
+  });
+}
+
+async function ownPageRun(browser: Browser, gw: GatewayRun, merchant: PageServer, layout: Layout, card: TestCard, result: FamilyResult): Promise<void> {
+  const label = `${layout} fields, ${card.brand} …${card.number.slice(-4)}`;
+  const context = await browser.newContext();
+  try {
+    const records = await recordMerchantSide(context, gw.url);
+    const page = await context.newPage();
+    recordMerchantRequests(page, gw.url, records);
+    const before = merchant.received.length;
+    await page.goto(`${merchant.origin}/${layout}.html`);
+    await framesReady(page, layout);
+    await typeCard(page, layout, card);
+    const answer = await tokenizeIn(page);
+    const tokenOk = answer.ok && answer.token?.startsWith('tok_') && answer.last4 === card.number.slice(-4);
+    result.check(`${label}: typed card tokenizes (so the recording saw a real card)`, Boolean(tokenOk), `tokenize answered ${JSON.stringify(answer)}`);
+    await snapshot(page);
+    records.push({ channel: 'cookies', text: JSON.stringify(await context.cookies()) });
+    // Submit the form: the page posts to its own server, which records the body.
+    await Promise.all([page.waitForURL(/\/checkout/, { timeout: 20_000 }), page.locator('#pay').click()]);
+    for (const r of merchant.received.slice(before)) records.push({ channel: 'server', text: `${r.method} ${r.url} ${JSON.stringify(r.headers)} ${r.body}` });
+    const posted = merchant.received.slice(before).find((r) => r.method === 'POST');
+    result.check(`${label}: the form posted a token`, /card_token=tok_/.test(posted?.body ?? ''), `posted body: ${posted?.body ?? '(none)'}`);
+    checkRecords(result, label, card, records, answer.token);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Control: a page that does leak must be caught, or the recording proves nothing. */
+async function controlRun(browser: Browser, gw: GatewayRun, merchant: PageServer, result: FamilyResult): Promise<void> {
+  const card = TEST_CARDS[0]!;
+  const context = await browser.newContext();
+  try {
+    const records = await recordMerchantSide(context, gw.url);
+    const page = await context.newPage();
+    await page.goto(`${merchant.origin}/leaky.html`);
+    await page.waitForFunction(() => document.body.dataset.leaked === 'yes');
+    await snapshot(page);
+    const caught = ['console', 'dom', 'message', 'storage'].filter((channel) => records.some((r) => r.channel === channel && leakIn(r.text, card)));
+    result.check('control: a page that leaks is caught on every channel it leaks on', caught.length === 4, `caught on ${caught.join(', ') || 'nothing'}`);
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------- the demo shop
+
+interface Shop {
+  url: string;
+  child: ChildProcess;
+  logLines: string[];
+}
+
+async function startShop(gw: GatewayRun): Promise<Shop | undefined> {
+  if (!existsSync(join(ROOT, 'demo/server/main.ts'))) return undefined;
+  const logLines: string[] = [];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DEMO_PORT: String(SHOP_PORT), DEMO_HOST: '127.0.0.1', GATEWAY_URL: gw.url, DEMO_PUBLISHABLE_KEY: gw.publishableKey, DEMO_SECRET_KEY: gw.secretKey, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
+  const url = `http://127.0.0.1:${SHOP_PORT}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { url, child, logLines };
+    } catch {
+      // starting
+    }
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the demo shop did not start:\n${logLines.slice(-10).join('\n')}`);
+}
+
+async function shopRun(browser: Browser, gw: GatewayRun, shop: Shop, layout: Layout, card: TestCard, result: FamilyResult): Promise<void> {
+  const label = `demo shop, ${layout}, ${card.brand} …${card.number.slice(-4)}`;
+  const context = await browser.newContext({ baseURL: shop.url });
+  const logStart = shop.logLines.length;
+  try {
+    const records = await recordMerchantSide(context, gw.url);
+    const page = await context.newPage();
+    recordMerchantRequests(page, gw.url, records);
+    await page.goto('/');
+    await Promise.all([page.waitForURL(/\/checkout\/ord_/), page.locator('form.product-buy button').first().click()]);
+    const orderId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    await page.goto(`/checkout/${orderId}?integration=${layout}&capture=automatic`);
+    await framesReady(page, layout);
+    await typeCard(page, layout, card);
+    await snapshot(page);
+    await Promise.all([page.waitForURL(/\/result\//, { timeout: 30_000 }), page.locator('#checkout-form button[type="submit"]').click()]);
+    await page.waitForLoadState('load');
+    await snapshot(page);
+    const outcome = await page.locator('.result').getAttribute('data-state').catch(() => null);
+    result.check(`${label}: checkout reached a result`, outcome === 'success' || outcome === 'failure', `result state ${String(outcome)}`);
+    records.push({ channel: 'cookies', text: JSON.stringify(await context.cookies()) });
+    for (const line of shop.logLines.slice(logStart)) records.push({ channel: 'server', text: line });
+    checkRecords(result, label, card, records, undefined);
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------- rate limit in the fields
+
+async function rateLimitedFields(browser: Browser, result: FamilyResult): Promise<void> {
+  const gw = await startGateway({ port: LIMITED_GATEWAY_PORT, tokenRateLimit: 2 });
+  const merchant = await startPageServer('127.0.0.1', MERCHANT_PORT + 100, { '/split.html': merchantPage(gw.url, gw.publishableKey, 'split') });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${merchant.origin}/split.html`);
+    await framesReady(page, 'split');
+    await typeCard(page, 'split', TEST_CARDS[0]!);
+    const answers: TokenizeAnswer[] = [];
+    for (let i = 0; i < 4; i++) answers.push(await tokenizeIn(page));
+    const last = answers[answers.length - 1];
+    result.check('card testing: the fields report rate_limited after the limit', answers.filter((a) => a.ok).length === 2 && last?.code === 'rate_limited', `answers: ${JSON.stringify(answers.map((a) => a.ok || a.code))}`);
+  } finally {
+    await context.close();
+    await merchant.close();
+    await stopGateway(gw);
+  }
+}
+
+export async function merchantVisibility(): Promise<FamilyResult> {
+  const result = new FamilyResult('1 card data vs merchant side');
+  if (!existsSync(CHROMIUM)) {
+    result.skipped = `no Chromium at ${CHROMIUM}`;
+    result.record('chromium available', result.skipped);
+    return result;
+  }
+  const gw = await startGateway({ port: GATEWAY_PORT });
+  const sdk = await fetch(`${gw.url}/sdk/v1/pay.js`);
+  const frame = await fetch(`${gw.url}/frame/v1/index.html`);
+  if (!sdk.ok || !frame.ok) {
+    await stopGateway(gw);
+    result.record('SDK and frames are built (npm run build)', `GET /sdk/v1/pay.js ${sdk.status}, /frame/v1/index.html ${frame.status}`);
+    return result;
+  }
+  const merchant = await startPageServer('127.0.0.1', MERCHANT_PORT, {
+    '/split.html': merchantPage(gw.url, gw.publishableKey, 'split'),
+    '/card.html': merchantPage(gw.url, gw.publishableKey, 'card'),
+    '/checkout': '<!doctype html><title>done</title><p>thanks</p>',
+    '/leaky.html': '<!doctype html><title>leaky</title><body><script src="/leaky.js"></script></body>',
+    '/leaky.js': `console.log('card', '4242 4242 4242 4242'); sessionStorage.setItem('c', 'cvc 731');
+      window.postMessage({ n: '4242424242424242' }, location.origin);
+      setTimeout(() => { document.body.setAttribute('data-x', 'cvc: 731'); document.body.dataset.leaked = 'yes'; }, 50);`,
+  });
+  extraLogs.push({ name: 'merchant server (received requests)', lines: () => merchant.received.map((r) => `${r.method} ${r.url} ${r.body}`) });
+  const browser = await launchBrowser();
+  let shop: Shop | undefined;
+  try {
+    await controlRun(browser, gw, merchant, result);
+    for (const card of TEST_CARDS) await ownPageRun(browser, gw, merchant, 'split', card, result).catch((e: Error) => result.record(`split fields, …${card.number.slice(-4)}: ran`, e.message.split('\n')[0]));
+    for (const card of [TEST_CARDS[0]!, TEST_CARDS[7]!, TEST_CARDS[6]!]) await ownPageRun(browser, gw, merchant, 'card', card, result).catch((e: Error) => result.record(`card field, …${card.number.slice(-4)}: ran`, e.message.split('\n')[0]));
+    shop = await startShop(gw);
+    if (shop) {
+      const logs = shop.logLines;
+      extraLogs.push({ name: 'demo shop server', lines: () => logs });
+      // Cards the shop does not print as hints (it shows the test-card table on its page).
+      for (const [layout, card] of [['split', UNLISTED_CARDS[0]!], ['card', UNLISTED_CARDS[1]!], ['split', UNLISTED_CARDS[2]!]] as const) {
+        await shopRun(browser, gw, shop, layout, card, result).catch((e: Error) => result.record(`demo shop, …${card.number.slice(-4)}: ran`, e.message.split('\n')[0]));
+      }
+    } else {
+      result.record('demo shop present', 'demo/server/main.ts not found');
+    }
+    await rateLimitedFields(browser, result);
+  } finally {
+    await browser.close();
+    await merchant.close();
+    if (shop) shop.child.kill('SIGTERM');
+    await stopGateway(gw);
+  }
+  return result;
+}
