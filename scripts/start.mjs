@@ -1,18 +1,19 @@
-/* global AbortSignal */
+/* global AbortSignal, setInterval */
 // `npm start`: builds the SDK and frames, starts the sandbox gateway and the demo shop on two
 // origins, waits until both answer, prints where to go, and stops both on Ctrl-C / SIGTERM.
 //
 //   PORT       gateway port (default 8787), served as http://localhost:PORT
 //   DEMO_PORT  shop port (default 5173), served as http://127.0.0.1:DEMO_PORT
+//   DATA_DIR   the gateway's database and the test merchant's keys (default .data/)
 //   SKIP_BUILD=1 skips `npm run build` (when the dist/ folders are fresh)
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DATA_DIR = join(ROOT, '.data');
+const DATA_DIR = resolve(ROOT, process.env.DATA_DIR || '.data');
 const KEYS_FILE = join(DATA_DIR, 'demo-merchant.json');
 const gatewayPort = Number(process.env.PORT ?? 8787);
 const shopPort = Number(process.env.DEMO_PORT ?? 5173);
@@ -113,11 +114,18 @@ function stop(code = 0) {
 
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
+// `npm start` killed with SIGTERM dies without passing it on (its shell does not forward it):
+// when this process is orphaned, stop too rather than leave two servers behind.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop(0);
+}, 1000).unref();
 
 build();
 const keys = merchantKeys();
 run('gateway', 'packages/gateway/src/main.ts', {
   PORT: String(gatewayPort),
+  DATA_DIR,
   // One line per request drowns the banner; LOG_LEVEL=info brings them back.
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   PAY_SEED_PUBLISHABLE_KEY: keys.publishable_key,
@@ -141,7 +149,7 @@ if (!stopping) {
   Shop (merchant site)   ${shopUrl}
   Orders (back office)   ${shopUrl}/orders
   Gateway (API + SDK)    ${gatewayUrl}
-  Test merchant keys     ${keys.publishable_key} (publishable), secret key in .data/demo-merchant.json
+  Test merchant keys     ${keys.publishable_key} (publishable), secret key in ${relative(process.cwd(), KEYS_FILE)}
 
   Test cards (any future expiry, any CVC of the right length):
 ${cards.map((c) => `    ${c.number.padEnd(22)} ${c.outcome}`).join('\n')}

@@ -6,4 +6,7 @@ bash scripts/ensure-chromium.sh
 npm run build
 npm run lint
 npm run typecheck
+npm run size
 npm run test:gateway
+npm run test:components
+npm run test:fields

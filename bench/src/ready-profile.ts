@@ -28,12 +28,33 @@ const DOCUMENT_MARKS = `(() => {
     marks.push({ t: e.responseEnd, what: e.initiatorType + ' ' + short(e.name) + ' received' +
       (e.encodedBodySize ? ' (' + e.encodedBodySize + ' B)' : '') });
   }
+  for (const m of window.__benchMessages || []) marks.push(m);
   return { origin: performance.timeOrigin, marks };
+})()`;
+
+/**
+ * Runs first in every document (frames too): notes when each message arrives, from where, and
+ * its kind — penpal's message type and method name, or the keys of other objects — never its
+ * values, which could hold card data.
+ */
+const MESSAGE_SPY = `(() => {
+  window.__benchMessages = [];
+  addEventListener('message', (e) => {
+    const d = e.data;
+    let kind = typeof d;
+    if (d && typeof d === 'object') {
+      kind = d.namespace === 'penpal'
+        ? 'penpal ' + d.type + (d.methodPath ? ' ' + d.methodPath.join('.') : '')
+        : '{' + Object.keys(d).slice(0, 4).join(',') + '}';
+    } else if (typeof d === 'string' && d.length < 16) kind = JSON.stringify(d);
+    window.__benchMessages.push({ t: performance.now(), what: 'message ' + kind + ' from ' + e.origin });
+  }, true);
 })()`;
 
 export async function profileReady(browser: Browser, url: string): Promise<string[]> {
   const context = await browser.newContext();
   try {
+    await context.addInitScript(MESSAGE_SPY);
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForFunction(

@@ -102,10 +102,13 @@ function servedSize(dir: string): number | null {
   );
 }
 
+function topLines(b: Bundle): string[] {
+  return b.top.map((t) => `${t.bytes.toString().padStart(7)}  ${t.input}`);
+}
+
 export async function measureSize(r: Recorder, log: (line: string) => void): Promise<void> {
   const show = (b: Bundle) => {
-    log(`size ${b.label}: ${b.minified} B min, ${b.gzipped} B min+gzip; largest inputs:`);
-    for (const t of b.top.slice(0, 5)) log(`    ${t.bytes.toString().padStart(7)} ${t.input}`);
+    log(`size ${b.label}: ${b.minified} B min, ${b.gzipped} B min+gzip`);
   };
   const gz = 'B gz';
   const [braintree, adyen] = await Promise.all([
@@ -123,6 +126,7 @@ export async function measureSize(r: Recorder, log: (line: string) => void): Pro
     if (!existsSync(sdkEntry)) throw new Error(`SDK entry not found: ${sdkEntry}`);
     const sdk = await bundle('sdk', `export * from ${JSON.stringify(sdkEntry)};`, benchDir);
     show(sdk);
+    r.profile('size: SDK, largest inputs (minified bytes)', topLines(sdk));
     r.add(
       budget('size', 'SDK min+gzip', sdk.gzipped, gz, SDK_BUDGET, '8 KB'),
       atMost(
@@ -155,6 +159,7 @@ export async function measureSize(r: Recorder, log: (line: string) => void): Pro
     if (!frame.length) throw new Error(`frame entry not found in ${frameDir}`);
     const frameApp = await bundle('frame', importAll(frame), benchDir);
     show(frameApp);
+    r.profile('size: frame app, largest inputs (minified bytes)', topLines(frameApp));
     r.add(
       absolute(
         'size',

@@ -227,10 +227,18 @@ async function profileRoute(route: Route, opts: ThroughputOptions): Promise<stri
     } finally {
       await gateway.stop();
     }
-    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-    if (!file) throw new Error('the gateway wrote no CPU profile (did it exit cleanly?)');
+    // One profile per thread, CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile; thread 0
+    // is the main thread, others are workers (a token writer, say).
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => ({ f, thread: Number(f.split('.')[4] ?? 0) }))
+      .sort((a, b) => a.thread - b.thread);
+    if (!files.length) throw new Error('the gateway wrote no CPU profile (did it exit cleanly?)');
     // The last seconds of the run only: the server's shutdown takes a few milliseconds.
-    return summarizeCpuProfile(path.join(dir, file), seconds - 0.5);
+    return files.flatMap(({ f, thread }) => [
+      thread === 0 ? '== main thread' : `== worker thread ${thread}`,
+      ...summarizeCpuProfile(path.join(dir, f), seconds - 0.5, thread === 0 ? 15 : 8),
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -253,8 +253,11 @@ export function buildShop(config: ShopConfig) {
   });
 
   app.setErrorHandler((err, req, reply) => {
-    req.log.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } });
     const status = (err as { statusCode?: number }).statusCode ?? 500;
+    // Name and code only: an error's message could quote a request body.
+    if (status >= 500) {
+      req.log.error({ err: { name: (err as Error).name, code: (err as { code?: string }).code } });
+    }
     const code = status < 500 ? 'bad_request' : 'shop_error';
     if (req.url.startsWith('/api/')) {
       return reply.code(status).send({ error: { code, message: customerMessage(code) } });

@@ -38,6 +38,8 @@ export type OrderState = 'open' | 'requires_action' | 'paid' | 'failed';
 export type PayOutcome =
   { ok: true; order: Order } | { ok: false; order: Order; code: string; httpStatus: number };
 
+const MAX_ORDERS = 10_000;
+
 /** Payment statuses after which the order must never be charged again. */
 const SETTLED = new Set(['completed', 'authorized', 'refunded', 'partially_refunded', 'canceled']);
 
@@ -70,6 +72,11 @@ export class OrderBook {
       inFlight: null,
     };
     this.orders.set(order.id, order);
+    // Memory is the demo's store: the oldest checkouts go first once there are very many.
+    if (this.orders.size > MAX_ORDERS) {
+      const oldest = this.orders.keys().next().value;
+      if (oldest) this.orders.delete(oldest);
+    }
     return order;
   }
 

@@ -3,6 +3,11 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { GATEWAY_URL, SECRET_KEY } from './env.js';
 
+/** Both shops of the suite (the main one and the outage one) are on 127.0.0.1. */
+const SHOP_ORIGIN_PREFIX = 'http://127.0.0.1:';
+/** The card numbers typed in the current test. */
+const typedNumbers = new Set<string>();
+
 export type Integration = 'split' | 'card' | 'form';
 
 export interface CheckoutOptions {
@@ -28,12 +33,24 @@ export const test = base.extend<{ finalPage: void }>({
       page.on('console', (msg) => {
         if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
       });
+      // Nothing the browser sends to the shop may hold a number typed into the card fields
+      // (rule 1). Reported redacted, so a failure prints no card data either.
+      typedNumbers.clear();
+      const cardDataToShop: string[] = [];
+      page.on('request', (req) => {
+        if (!req.url().startsWith(SHOP_ORIGIN_PREFIX)) return;
+        const sent = `${req.url()} ${req.postData() ?? ''}`.replace(/[\s+-]|%20/g, '');
+        if ([...typedNumbers].some((digits) => sent.includes(digits))) {
+          cardDataToShop.push(`${req.method()} ${req.url().replace(/\d/g, '#')}`);
+        }
+      });
       await use();
       await page.screenshot({
         path: testInfo.outputPath('final-page.png'),
         fullPage: true,
         mask: [page.locator('.pay-field')],
       });
+      expect(cardDataToShop, 'no card number sent to the shop').toEqual([]);
       expect(violations, 'no CSP violation on the shop or in the frames').toEqual([]);
     },
     { auto: true },
@@ -82,6 +99,7 @@ export async function fillCard(page: Page, integration: Integration, card: Card)
           cvc: frameOf(page, 'pay-card-cvc').locator('input'),
           name: frameOf(page, 'pay-cardholder-name').locator('input'),
         };
+  typedNumbers.add(number.replace(/\s/g, ''));
   await inputs.number.pressSequentially(number.replace(/\s/g, ''));
   await inputs.expiry.pressSequentially(expiry.replace(/\D/g, ''));
   await inputs.cvc.pressSequentially(cvc);

@@ -150,6 +150,9 @@ test('two groups on one page stay apart', async ({ page }) => {
   await open(page, '/two-groups.html', ['first', 'second']);
   await fillSplit(page, 'first-', '4242424242424242', '1234', '123');
   await fillSplit(page, 'second-', '378282246310005', '1134', '1234');
+  // The second group has a name field: required there, absent from the first.
+  expect(await tokenize(page, 'second')).toMatchObject({ ok: false, code: 'incomplete_name' });
+  await typeInto(page, 'second-name', 'name', 'Jane Doe');
   const [first, second] = [await tokenize(page, 'first'), await tokenize(page, 'second')];
   expect(first).toMatchObject({ ok: true, result: { card: { brand: 'visa', last4: '4242' } } });
   // The amex brand reached only the second group's CVC frame: 4 digits there, 3 in the first.
@@ -294,6 +297,26 @@ test('disconnect and reconnect (StrictMode-style) keeps one frame and one connec
   expect(await tokenize(page)).toMatchObject({ ok: true });
 });
 
+test('focus(), blur() and clear() on a field element', async ({ page }) => {
+  await open(page, '/split.html');
+  await typeInto(page, 'number', 'number', '4242424242424242');
+  await page.evaluate(() => (document.getElementById('expiry') as HTMLElement).focus());
+  await expect(frameOf(page, 'expiry').locator('input#expiry')).toBeFocused();
+  await page.evaluate(() => (document.getElementById('expiry') as HTMLElement).blur());
+  await page.waitForFunction(() =>
+    window.payEvents.some((e) => e.type === 'pay-blur' && e.target === 'expiry'),
+  );
+  await page.evaluate(() =>
+    (document.getElementById('number') as HTMLElement & { clear(): void }).clear(),
+  );
+  await expect(frameOf(page, 'number').locator('input#number')).toHaveValue('');
+  await expect(page.locator('#number')).toHaveJSProperty('state', {
+    empty: true,
+    complete: false,
+    valid: true,
+  });
+});
+
 test('clicking a label focuses its field and Tab moves through the fields in order', async ({
   page,
 }) => {
@@ -341,6 +364,23 @@ test('styles cross through the allowlist, custom states and parts apply, the fra
   await expect(number).toHaveCSS('color', 'rgb(200, 0, 0)');
   // The error line appeared under the input and the iframe grew to show it.
   await expect.poll(async () => (await iframe.boundingBox())!.height).toBeGreaterThan(heightBefore);
+});
+
+test('web fonts are given once per group, https only', async ({ page }) => {
+  await open(page, '/split.html');
+  await page.evaluate(() => {
+    const group = document.getElementById('group') as HTMLElement & { fonts: object[] };
+    group.fonts = [
+      { family: 'Brand Sans', src: 'https://fonts.example/brand.woff2' },
+      { family: 'Plain', src: 'http://fonts.example/plain.woff2' },
+    ];
+  });
+  for (const field of ['number', 'cvc']) {
+    const frame = page.frames().find((f) => f.url().includes(`kind=${field}`))!;
+    await expect
+      .poll(() => frame.evaluate(() => [...document.fonts].map((font) => font.family)))
+      .toEqual(['"Brand Sans"']);
+  }
 });
 
 test('a missing or wrong publishable key gives an error event and says what to fix', async ({

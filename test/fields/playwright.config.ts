@@ -5,6 +5,9 @@ import { defineConfig } from '@playwright/test';
  * gateway (serving the built frames and SDK) on http://localhost:8801, a third origin on :8803.
  * The gateway serves packages/{frame,host}/dist, built by the first web server command.
  */
+// Rule 3: no page snapshot in error-context.md on failure; it would hold the typed test cards.
+process.env.PLAYWRIGHT_NO_COPY_PROMPT = '1';
+
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
@@ -14,6 +17,9 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     browserName: 'chromium',
+    screenshot: 'off',
+    trace: 'off',
+    video: 'off',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [
@@ -33,6 +39,8 @@ export default defineConfig({
       url: 'http://localhost:8801/healthz',
       reuseExistingServer: false,
       timeout: 60_000,
+      // SIGTERM, so the script stops the gateway and removes its data directory.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     },
     {
       command: 'node test/fields/host-server.mjs',

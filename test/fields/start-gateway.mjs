@@ -1,12 +1,16 @@
-// Starts the real gateway for the field tests with a throwaway data directory.
+// Starts the real gateway for the field tests with a fresh data directory.
 // Usage: node test/fields/start-gateway.mjs <port>
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const port = process.argv[2] ?? '8801';
-const dataDir = mkdtempSync(path.join(tmpdir(), 'pay-fields-'));
+// One directory per port (the port is fixed, so one run uses it at a time), emptied at start in
+// case a previous run was killed before it could clean up.
+const dataDir = path.join(tmpdir(), `pay-fields-gateway-${port}`);
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
 // node --import tsx, not npx: one process, so a SIGTERM reaches the server itself.
 const child = spawn(process.execPath, ['--import', 'tsx', 'packages/gateway/src/main.ts'], {
   stdio: 'inherit',

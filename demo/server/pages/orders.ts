@@ -103,7 +103,14 @@ function paymentRow(p: Payment) {
       <div class="payment-actions">
         ${
           p.status === 'authorized'
-            ? html`<form method="post" action="/orders/${p.id}/capture">
+            ? html`<form method="post" action="/orders/${p.id}/capture" class="amount-form">
+                  <label class="visually-hidden" for="capture-${p.id}">Capture amount</label>
+                  <input
+                    id="capture-${p.id}"
+                    name="amount"
+                    inputmode="decimal"
+                    placeholder="Full"
+                  />
                   <button class="button button-small" type="submit">Capture</button>
                 </form>
                 <form method="post" action="/orders/${p.id}/void">
@@ -113,7 +120,7 @@ function paymentRow(p: Payment) {
         }
         ${
           canRefund
-            ? html`<form method="post" action="/orders/${p.id}/refund" class="refund-form">
+            ? html`<form method="post" action="/orders/${p.id}/refund" class="amount-form">
                 <label class="visually-hidden" for="refund-${p.id}">Refund amount</label>
                 <input
                   id="refund-${p.id}"

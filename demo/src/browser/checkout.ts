@@ -19,9 +19,6 @@ interface OrderView {
   payment: NextActionPayment | null;
   error?: { code: string; message: string };
 }
-interface FieldChange {
-  error?: { code: string; message: string };
-}
 
 const LOAD_TIMEOUT_MS = 15_000;
 const gatewayUrl = document.querySelector<HTMLMetaElement>('meta[name="pay-gateway"]')?.content;
@@ -81,24 +78,6 @@ function setBusy(button: HTMLButtonElement, busy: boolean, disable = busy) {
   if (label) label.textContent = busy ? 'Processing…' : (button.dataset.label ?? '');
 }
 
-function wireFieldHints(form: HTMLFormElement) {
-  for (const field of form.querySelectorAll<HTMLElement>('.pay-field')) {
-    const hint = document.createElement('p');
-    hint.className = 'field-hint';
-    hint.id = `${field.id}-hint`;
-    field.after(hint);
-    let last: FieldChange = {};
-    field.addEventListener('pay-change', (e) => {
-      last = (e as CustomEvent<FieldChange>).detail ?? {};
-      if (!last.error) hint.textContent = '';
-    });
-    // Errors show once the customer leaves the field, not while they are still typing.
-    field.addEventListener('pay-blur', () => {
-      hint.textContent = last.error?.message ?? '';
-    });
-  }
-}
-
 function watchLoading(form: HTMLFormElement, group: HTMLElement, box: HTMLElement | null) {
   form.classList.add('is-loading');
   let failed = false;
@@ -127,7 +106,6 @@ function wireCheckout(form: HTMLFormElement) {
   const orderId = form.dataset.order;
   if (!group || !button || !orderId) return;
   watchLoading(form, group, box);
-  wireFieldHints(form);
   const tokenName = group.getAttribute('name') || 'card_token';
   // idle -> tokenizing (the SDK's group) -> paying (this script) -> leaving, or back to idle.
   let stage: 'idle' | 'tokenizing' | 'paying' | 'leaving' = 'idle';

@@ -3,12 +3,15 @@ import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'f
 import type { Clock } from './clock.js';
 import { ApiError } from './errors.js';
 import { requireAuth } from './auth.js';
-import type { Storage } from './storage/storage.js';
+import type { IdempotentAnswer, PaymentRecord, Storage } from './storage/storage.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set while this request owns an Idempotency-Key, so its answer gets stored. */
-    idempotency: { merchantId: string; key: string } | null;
+    /**
+     * Set while this request owns an Idempotency-Key, so its answer gets stored; `stored`
+     * once the answer went into the transaction of the change it describes.
+     */
+    idempotency: { merchantId: string; key: string; stored: boolean } | null;
   }
 }
 
@@ -53,7 +56,7 @@ export function idempotent(storage: Storage, clock: Clock): preHandlerAsyncHookH
     );
     switch (state.state) {
       case 'started':
-        request.idempotency = { merchantId, key: header };
+        request.idempotency = { merchantId, key: header, stored: false };
         return;
       case 'in_progress':
         throw new ApiError(
@@ -77,7 +80,36 @@ export function idempotent(storage: Storage, clock: Clock): preHandlerAsyncHookH
   };
 }
 
-/** onSend: store the answer for the key; failures worth retrying release the key instead. */
+/**
+ * For a route that changes a payment: the answer for its Idempotency-Key, to be stored in the
+ * change's own transaction (a crash leaves both or neither). `undefined` without a key. Set
+ * the reply's status code first: the body is what the route's serializer makes of
+ * `view(payment)` for that status, the same bytes the route then sends.
+ */
+export function answerWithChange(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  view: (payment: PaymentRecord) => unknown,
+): IdempotentAnswer<PaymentRecord> | undefined {
+  const owner = request.idempotency;
+  if (!owner) return undefined;
+  return {
+    merchantId: owner.merchantId,
+    key: owner.key,
+    render(payment) {
+      const body = reply.serialize(view(payment));
+      if (typeof body !== 'string') throw new Error('A JSON route serialized to bytes');
+      // If the commit fails after this, the answer is a 500 and onSend releases the claim.
+      owner.stored = true;
+      return { statusCode: reply.statusCode, body };
+    },
+  };
+}
+
+/**
+ * onSend: store the answer of a request that changed nothing (answers of changes are stored
+ * with them); failures worth retrying release the key instead.
+ */
 export async function recordIdempotentAnswer(
   storage: Storage,
   request: FastifyRequest,
@@ -89,8 +121,9 @@ export async function recordIdempotentAnswer(
   request.idempotency = null;
   const status = reply.statusCode;
   if (status >= 500 || status === 429 || typeof payload !== 'string') {
+    // Only an unanswered claim is deleted: a committed change keeps its answer.
     await storage.abandonIdempotentRequest(owner.merchantId, owner.key);
-  } else {
+  } else if (!owner.stored) {
     await storage.finishIdempotentRequest(owner.merchantId, owner.key, status, payload);
   }
 }

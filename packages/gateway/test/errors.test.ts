@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { errorOf, startGateway, testCard } from './harness.js';
@@ -359,5 +360,23 @@ describe('headers on every answer', () => {
     const tokenSchema = JSON.stringify(paths['/v1/tokens']?.post);
     assert.match(tokenSchema, /exp_month/);
     assert.ok(!('/bench/echo' in paths));
+  });
+});
+
+describe('api_error', () => {
+  it('a failure inside the gateway answers 500 api_error without internals', async () => {
+    const gw = await startGateway();
+    try {
+      // A real fault: the database goes away under the running server.
+      await gw.storage.close();
+      const answer = await gw.api('GET', '/v1/payments');
+      assertErrorBody(answer, 500, 'api_error', 'api_error');
+      assert.equal(errorOf(answer).message, 'An internal error occurred');
+      assert.doesNotMatch(answer.text, /database|sqlite|connection/i);
+      assert.match(gw.logs(), /request failed/);
+    } finally {
+      await gw.app.close();
+      rmSync(gw.dir, { recursive: true, force: true });
+    }
   });
 });

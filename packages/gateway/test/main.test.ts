@@ -1,51 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-
-const mainFile = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-/** `tsx src/main.ts` as other suites start it: env config, a temp DATA_DIR, port 0. */
-function start(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', mainFile], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.on('exit', (code) => {
-      clearInterval(poll);
-      reject(new Error(`gateway exited ${code}: ${output}`));
-    });
-    const poll = setInterval(() => {
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearInterval(poll);
-        resolve({ child, url: match[1], output: () => output });
-      }
-    }, 25);
-  });
-}
-
-function stop(started: Started): Promise<void> {
-  return new Promise((resolve) => {
-    started.child.removeAllListeners('exit');
-    started.child.on('exit', () => resolve());
-    started.child.kill('SIGTERM');
-  });
-}
+import { startChild as start, stopChild as stop } from './child-gateway.js';
 
 describe('main.ts (env configuration)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gateway-main-'));

@@ -156,6 +156,19 @@ describe('POST /v1/tokens', () => {
     });
     assert.equal(post.headers.get('access-control-allow-origin'), '*');
     assert.match(post.headers.get('access-control-expose-headers') ?? '', /Request-Id/);
+    // Error answers too, or the browser could not read the error code.
+    for (const [key, body] of [
+      [gw.pk, { card: { number: '4242424242424241', ...testCard } }],
+      ['pk_test_unknown', { card: { number: '4242424242424242', ...testCard } }],
+    ] as const) {
+      const refused = await gw.api('POST', '/v1/tokens', {
+        key,
+        headers: { origin: 'https://shop.example' },
+        body,
+      });
+      assert.ok(refused.status >= 400);
+      assert.equal(refused.headers.get('access-control-allow-origin'), '*');
+    }
   });
 
   it('gives no CORS to the secret-key endpoints', async () => {
@@ -188,6 +201,7 @@ describe('POST /v1/tokens rate limit', () => {
     const error = errorOf(limited);
     assert.equal(error.type, 'rate_limit_error');
     assert.equal(error.code, 'rate_limited');
+    assert.equal(limited.headers.get('access-control-allow-origin'), '*');
     const retryAfter = Number(limited.headers.get('retry-after'));
     assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
     assert.equal(limited.headers.get('request-id'), error.request_id);

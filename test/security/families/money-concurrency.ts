@@ -25,13 +25,23 @@ function code(res: RawResponse): string | undefined {
 }
 
 async function token(gw: GatewayRun, cardIndex = 0): Promise<string> {
-  const res = await api(gw.url, 'POST', '/v1/tokens', gw.publishableKey, cardBody(TEST_CARDS[cardIndex]!));
+  const res = await api(
+    gw.url,
+    'POST',
+    '/v1/tokens',
+    gw.publishableKey,
+    cardBody(TEST_CARDS[cardIndex]!),
+  );
   if (res.status !== 201) throw new Error(`tokenize answered ${res.status}: ${res.text}`);
   return (res.json as { id: string }).id;
 }
 
 async function pay(gw: GatewayRun, body: Record<string, unknown>): Promise<Payment> {
-  const res = await api(gw.url, 'POST', '/v1/payments', gw.secretKey, { currency: 'usd', ...body, token: await token(gw) });
+  const res = await api(gw.url, 'POST', '/v1/payments', gw.secretKey, {
+    currency: 'usd',
+    ...body,
+    token: await token(gw),
+  });
   if (res.status !== 201) throw new Error(`payment answered ${res.status}: ${res.text}`);
   return res.json as Payment;
 }
@@ -54,13 +64,27 @@ async function oneTokenManyPayments(gw: GatewayRun, result: FamilyResult): Promi
     const before = await countPayments(gw);
     const tok = await token(gw);
     const answers = await Promise.all(
-      Array.from({ length: 100 }, () => api(gw.url, 'POST', '/v1/payments', gw.secretKey, { amount: 10, currency: 'usd', token: tok })),
+      Array.from({ length: 100 }, () =>
+        api(gw.url, 'POST', '/v1/payments', gw.secretKey, {
+          amount: 10,
+          currency: 'usd',
+          token: tok,
+        }),
+      ),
     );
     const won = answers.filter((r) => r.status === 201);
     const refused = answers.filter((r) => code(r) === 'payment_token_already_used');
-    result.check(label, won.length === 1 && refused.length === 99, `${won.length} answered 201, ${refused.length} payment_token_already_used, others: ${[...new Set(answers.map((r) => r.status))].join(',')}`);
+    result.check(
+      label,
+      won.length === 1 && refused.length === 99,
+      `${won.length} answered 201, ${refused.length} payment_token_already_used, others: ${[...new Set(answers.map((r) => r.status))].join(',')}`,
+    );
     const after = await countPayments(gw);
-    result.check(`${label}: one payment stored`, after === before + 1, `${after - before} payments stored`);
+    result.check(
+      `${label}: one payment stored`,
+      after === before + 1,
+      `${after - before} payments stored`,
+    );
     for (const res of answers) result.record(`${label}: answer shape`, contractProblem(res));
   }
 }
@@ -71,23 +95,62 @@ async function oneIdempotencyKey(gw: GatewayRun, result: FamilyResult): Promise<
     const label = `50 concurrent retries, one Idempotency-Key (${TEST_CARDS[card]!.number.slice(-4)})`;
     const before = await countPayments(gw);
     const key = randomUUID();
-    const body = { amount: 42.5, currency: 'usd', token: await token(gw, card), external_id: `order_${round}` };
+    const body = {
+      amount: 42.5,
+      currency: 'usd',
+      token: await token(gw, card),
+      external_id: `order_${round}`,
+    };
     const answers = await Promise.all(
-      Array.from({ length: 50 }, () => api(gw.url, 'POST', '/v1/payments', gw.secretKey, body, { 'idempotency-key': key })),
+      Array.from({ length: 50 }, () =>
+        api(gw.url, 'POST', '/v1/payments', gw.secretKey, body, { 'idempotency-key': key }),
+      ),
     );
     const results = answers.filter((r) => r.status !== 409);
     const conflicts = answers.filter((r) => r.status === 409);
     const first = results[0];
     const firstId = (first?.json as Payment | undefined)?.id;
-    const sameAnswer = results.every((r) => r.status === first?.status && (r.json as Payment).id === firstId && firstId !== undefined);
-    result.check(label, sameAnswer && results.length >= 1, `answers: ${answers.map((r) => `${r.status}${code(r) ? `/${code(r)}` : ''}`).join(' ')}`);
-    result.check(`${label}: every other answer is 409 idempotency_key_in_use`, conflicts.every((r) => code(r) === 'idempotency_key_in_use'), 'a 409 with another code');
+    const sameAnswer = results.every(
+      (r) =>
+        r.status === first?.status && (r.json as Payment).id === firstId && firstId !== undefined,
+    );
+    result.check(
+      label,
+      sameAnswer && results.length >= 1,
+      `answers: ${answers.map((r) => `${r.status}${code(r) ? `/${code(r)}` : ''}`).join(' ')}`,
+    );
+    result.check(
+      `${label}: every other answer is 409 idempotency_key_in_use`,
+      conflicts.every((r) => code(r) === 'idempotency_key_in_use'),
+      'a 409 with another code',
+    );
     const after = await countPayments(gw);
-    result.check(`${label}: one payment stored`, after === before + 1, `${after - before} payments stored`);
-    const replay = await api(gw.url, 'POST', '/v1/payments', gw.secretKey, body, { 'idempotency-key': key });
-    result.check(`${label}: a later retry replays the first result`, replay.status === first?.status && (replay.json as Payment).id === firstId, `retry answered ${replay.status} ${replay.text.slice(0, 120)}`);
-    const other = await api(gw.url, 'POST', '/v1/payments', gw.secretKey, { ...body, amount: 43 }, { 'idempotency-key': key });
-    result.check(`${label}: same key, other body is refused`, code(other) === 'idempotency_key_mismatch', `answered ${other.status} ${other.text.slice(0, 120)}`);
+    result.check(
+      `${label}: one payment stored`,
+      after === before + 1,
+      `${after - before} payments stored`,
+    );
+    const replay = await api(gw.url, 'POST', '/v1/payments', gw.secretKey, body, {
+      'idempotency-key': key,
+    });
+    result.check(
+      `${label}: a later retry replays the first result`,
+      replay.status === first?.status && (replay.json as Payment).id === firstId,
+      `retry answered ${replay.status} ${replay.text.slice(0, 120)}`,
+    );
+    const other = await api(
+      gw.url,
+      'POST',
+      '/v1/payments',
+      gw.secretKey,
+      { ...body, amount: 43 },
+      { 'idempotency-key': key },
+    );
+    result.check(
+      `${label}: same key, other body is refused`,
+      code(other) === 'idempotency_key_mismatch',
+      `answered ${other.status} ${other.text.slice(0, 120)}`,
+    );
   }
 }
 
@@ -95,18 +158,29 @@ async function concurrentRefunds(gw: GatewayRun, result: FamilyResult): Promise<
   // Fixed case: 20 refunds of 7.00 on 100.00 → exactly 14 succeed.
   const fixed = await pay(gw, { amount: 100 });
   const answers = await Promise.all(
-    Array.from({ length: 20 }, () => api(gw.url, 'POST', `/v1/payments/${fixed.id}/refund`, gw.secretKey, { amount: 7 })),
+    Array.from({ length: 20 }, () =>
+      api(gw.url, 'POST', `/v1/payments/${fixed.id}/refund`, gw.secretKey, { amount: 7 }),
+    ),
   );
   const ok = answers.filter((r) => r.status === 200).length;
-  const final = (await api(gw.url, 'GET', `/v1/payments/${fixed.id}`, gw.secretKey)).json as Payment;
-  result.check('20 concurrent refunds of 7.00 on 100.00', ok === 14 && final.amount_refunded === 98 && final.status === 'partially_refunded', `${ok} succeeded, refunded ${final.amount_refunded}, status ${final.status}`);
-  for (const res of answers) result.record('concurrent refunds: answer shape', contractProblem(res));
+  const final = (await api(gw.url, 'GET', `/v1/payments/${fixed.id}`, gw.secretKey))
+    .json as Payment;
+  result.check(
+    '20 concurrent refunds of 7.00 on 100.00',
+    ok === 14 && final.amount_refunded === 98 && final.status === 'partially_refunded',
+    `${ok} succeeded, refunded ${final.amount_refunded}, status ${final.status}`,
+  );
+  for (const res of answers)
+    result.record('concurrent refunds: answer shape', contractProblem(res));
 
   // Property: random amounts, random partial refunds at once; the sum never exceeds the amount.
   const scenarios = fc.sample(
     fc.record({
       cents: fc.integer({ min: 100, max: 100_000 }),
-      refunds: fc.array(fc.option(fc.integer({ min: 1, max: 60_000 }), { nil: undefined }), { minLength: 2, maxLength: 30 }),
+      refunds: fc.array(fc.option(fc.integer({ min: 1, max: 60_000 }), { nil: undefined }), {
+        minLength: 2,
+        maxLength: 30,
+      }),
     }),
     { numRuns: 12, seed: FUZZ_SEED + 10 },
   );
@@ -114,7 +188,15 @@ async function concurrentRefunds(gw: GatewayRun, result: FamilyResult): Promise<
     const label = `concurrent partial refunds #${i + 1} (${s.refunds.length} on ${(s.cents / 100).toFixed(2)})`;
     const p = await pay(gw, { amount: s.cents / 100 });
     const answers = await Promise.all(
-      s.refunds.map((cents) => api(gw.url, 'POST', `/v1/payments/${p.id}/refund`, gw.secretKey, cents === undefined ? {} : { amount: cents / 100 })),
+      s.refunds.map((cents) =>
+        api(
+          gw.url,
+          'POST',
+          `/v1/payments/${p.id}/refund`,
+          gw.secretKey,
+          cents === undefined ? {} : { amount: cents / 100 },
+        ),
+      ),
     );
     const final = (await api(gw.url, 'GET', `/v1/payments/${p.id}`, gw.secretKey)).json as Payment;
     const refundedCents = Math.round(final.amount_refunded * 100);
@@ -122,10 +204,15 @@ async function concurrentRefunds(gw: GatewayRun, result: FamilyResult): Promise<
     // Each success's own view: amount_refunded grows; the biggest one seen is the final total.
     const maxSeen = Math.max(0, ...okAnswers.map((r) => Math.round(r.amount_refunded * 100)));
     const refusals = answers.filter((r) => r.status !== 200);
-    const goodRefusals = refusals.every((r) => code(r) === 'invalid_amount' || code(r) === 'invalid_status');
+    const goodRefusals = refusals.every(
+      (r) => code(r) === 'invalid_amount' || code(r) === 'invalid_status',
+    );
     result.check(
       label,
-      refundedCents <= s.cents && maxSeen === refundedCents && goodRefusals && (final.status === 'refunded') === (refundedCents === s.cents),
+      refundedCents <= s.cents &&
+        maxSeen === refundedCents &&
+        goodRefusals &&
+        (final.status === 'refunded') === (refundedCents === s.cents),
       `refunded ${refundedCents} of ${s.cents} cents (largest answer ${maxSeen}), status ${final.status}, refusals ${refusals.map(code).join(',')}`,
     );
   }
@@ -137,12 +224,22 @@ async function captureVoidRace(gw: GatewayRun, result: FamilyResult): Promise<vo
     const p = await pay(gw, { amount: 20, capture_method: 'manual' });
     // Several of each, interleaved, all at once.
     const actions = Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? 'capture' : 'void'));
-    const answers = await Promise.all(actions.map((a) => api(gw.url, 'POST', `/v1/payments/${p.id}/${a}`, gw.secretKey, {})));
-    const winners = answers.map((r, i) => [r, actions[i]] as const).filter(([r]) => r.status === 200);
+    const answers = await Promise.all(
+      actions.map((a) => api(gw.url, 'POST', `/v1/payments/${p.id}/${a}`, gw.secretKey, {})),
+    );
+    const winners = answers
+      .map((r, i) => [r, actions[i]] as const)
+      .filter(([r]) => r.status === 200);
     const final = (await api(gw.url, 'GET', `/v1/payments/${p.id}`, gw.secretKey)).json as Payment;
     const expected = winners[0]?.[1] === 'capture' ? 'completed' : 'canceled';
-    const losersOk = answers.filter((r) => r.status !== 200).every((r) => code(r) === 'invalid_status');
-    result.check(label, winners.length === 1 && final.status === expected && losersOk, `${winners.length} winners (${winners.map((w) => w[1]).join(',')}), final ${final.status}`);
+    const losersOk = answers
+      .filter((r) => r.status !== 200)
+      .every((r) => code(r) === 'invalid_status');
+    result.check(
+      label,
+      winners.length === 1 && final.status === expected && losersOk,
+      `${winners.length} winners (${winners.map((w) => w[1]).join(',')}), final ${final.status}`,
+    );
   }
 }
 

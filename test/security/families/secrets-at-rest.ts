@@ -4,9 +4,16 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { startedGateways } from '../lib/gateway-process.js';
+import {
+  crashSnapshots,
+  startGateway,
+  startedGateways,
+  stopGateway,
+} from '../lib/gateway-process.js';
 import { FamilyResult } from '../lib/results.js';
 import { usedSecrets } from '../lib/test-cards.js';
+
+const SHORT_KEY_PORT = 8829;
 
 /** Other log files to read (the shop server's, from family 1), registered by their families. */
 export const extraLogs: { name: string; lines: () => string[] }[] = [];
@@ -24,12 +31,17 @@ function cvcPattern(cvc: string): RegExp {
 
 function scanText(text: string, secrets: string[]): string | undefined {
   for (const number of usedSecrets.numbers) {
-    for (const form of numberForms(number)) if (text.includes(form)) return `card number ${number.slice(0, 6)}…${number.slice(-4)}`;
+    for (const form of numberForms(number))
+      if (text.includes(form)) return `card number ${number.slice(0, 6)}…${number.slice(-4)}`;
     // UTF-16 (a string stored by a binding in UTF-16) spelled out.
-    if (text.includes(number.split('').join('\u0000'))) return `card number ${number.slice(-4)} in UTF-16`;
+    if (text.includes(number.split('').join('\u0000')))
+      return `card number ${number.slice(-4)} in UTF-16`;
   }
-  for (const cvc of usedSecrets.cvcs) if (cvcPattern(cvc).test(text)) return `CVC ${cvc} next to its name`;
-  for (const secret of secrets) if (text.includes(secret)) return `secret key ${secret.slice(0, 8)}…`;
+  for (const cvc of usedSecrets.cvcs)
+    if (cvcPattern(cvc).test(text)) return `CVC ${cvc} next to its name`;
+  for (const secret of secrets)
+    if (text.includes(secret))
+      return `a secret key (${secret.slice(0, 8)}…, ${secret.length} chars)`;
   return undefined;
 }
 
@@ -37,14 +49,19 @@ function scanText(text: string, secrets: string[]): string | undefined {
 function scanCells(file: string, secrets: string[]): string | undefined {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+      name: string;
+    }[];
     for (const { name } of tables) {
-      for (const row of db.prepare(`SELECT * FROM "${name}"`).iterate() as Iterable<Record<string, unknown>>) {
+      for (const row of db.prepare(`SELECT * FROM "${name}"`).iterate() as Iterable<
+        Record<string, unknown>
+      >) {
         for (const [column, value] of Object.entries(row)) {
           const text = Buffer.isBuffer(value) ? value.toString('latin1') : String(value);
           const found = scanText(text, secrets);
           if (found) return `${found} in ${name}.${column}`;
-          if (typeof value === 'string' && usedSecrets.cvcs.has(value) && column !== 'last4') return `a CVC as the whole value of ${name}.${column}`;
+          if (typeof value === 'string' && usedSecrets.cvcs.has(value) && column !== 'last4')
+            return `a CVC as the whole value of ${name}.${column}`;
         }
       }
     }
@@ -55,9 +72,18 @@ function scanCells(file: string, secrets: string[]): string | undefined {
 }
 
 /** The first offending line, and how many there are. */
-function scanLines(lines: string[], secrets: string[], dataKey: string | undefined): string | undefined {
+function scanLines(
+  lines: string[],
+  secrets: string[],
+  dataKey: string | undefined,
+): string | undefined {
   const bad = lines
-    .map((line, i) => ({ i, line, found: scanText(line, secrets) ?? (dataKey && line.includes(dataKey) ? 'the data key' : undefined) }))
+    .map((line, i) => ({
+      i,
+      line,
+      found:
+        scanText(line, secrets) ?? (dataKey && line.includes(dataKey) ? 'the data key' : undefined),
+    }))
     .filter((x) => x.found);
   if (bad.length === 0) return undefined;
   const shown = bad.slice(0, 3).map((b) => `line ${b.i + 1}: ${b.found}: ${b.line.slice(0, 200)}`);
@@ -66,17 +92,45 @@ function scanLines(lines: string[], secrets: string[], dataKey: string | undefin
 
 export async function secretsAtRest(): Promise<FamilyResult> {
   const result = new FamilyResult('6 secrets at rest');
+  // A short secret key such as the e2e suite's own (sk_test_e2e): one start, then the same scan.
+  await stopGateway(await startGateway({ port: SHORT_KEY_PORT, secretKey: 'sk_test_e2e' }));
+  const otherOutput: string[] = [];
+  const allSecrets = [...new Set(startedGateways.map((g) => g.secretKey))];
   for (const gw of startedGateways) {
     const secrets = [gw.secretKey];
     const files = readdirSync(gw.dataDir).filter((f) => f.startsWith('gateway.sqlite'));
     for (const f of files) {
       const bytes = readFileSync(join(gw.dataDir, f)).toString('latin1');
-      result.record(`port ${gw.port}: raw bytes of ${f} (${bytes.length} bytes)`, scanText(bytes, secrets));
+      result.record(
+        `port ${gw.port}: raw bytes of ${f} (${bytes.length} bytes)`,
+        scanText(bytes, secrets),
+      );
     }
-    if (existsSync(gw.databaseFile)) result.record(`port ${gw.port}: every cell of every table`, scanCells(gw.databaseFile, secrets));
+    if (existsSync(gw.databaseFile))
+      result.record(
+        `port ${gw.port}: every cell of every table`,
+        scanCells(gw.databaseFile, secrets),
+      );
     const dataKey = readFileSync(join(gw.dataDir, 'data-key'), 'utf8').trim();
-    result.record(`port ${gw.port}: ${gw.logLines.length} log lines`, scanLines(gw.logLines, secrets, dataKey));
+    // The structured log (pino's JSON lines) is what gets shipped and kept; the rest is the
+    // start-up banner and stderr, checked together below.
+    const json = gw.logLines.filter((line) => line.startsWith('{'));
+    otherOutput.push(...gw.logLines.filter((line) => !line.startsWith('{')));
+    result.record(
+      `port ${gw.port}: ${json.length} structured log lines`,
+      scanLines(json, secrets, dataKey),
+    );
   }
+  for (const snap of crashSnapshots) {
+    result.record(
+      `${snap.name} right after SIGKILL (${snap.bytes.length} bytes)`,
+      scanText(snap.bytes.toString('latin1'), allSecrets),
+    );
+  }
+  result.record(
+    `gateway start-up banners and stderr (${startedGateways.length} data dirs, ${otherOutput.length} lines)`,
+    scanLines(otherOutput, allSecrets, undefined),
+  );
   for (const log of extraLogs) {
     const lines = log.lines();
     result.record(`${log.name}: ${lines.length} log lines`, scanLines(lines, [], undefined));

@@ -71,17 +71,22 @@ export function contractProblem(res: RawResponse, requestText = ''): string | un
   if (internal) return `body shows ${internal}: ${res.text.slice(0, 300)}`;
   if (res.status < 400 || isFailedPayment(res)) return undefined;
   const contentType = header(res, 'content-type') ?? '';
-  if (!contentType.startsWith('application/json')) return `error answered as ${contentType || 'no content type'}`;
+  if (!contentType.startsWith('application/json'))
+    return `error answered as ${contentType || 'no content type'}`;
   const error = (res.json as { error?: Record<string, unknown> } | undefined)?.error;
-  if (!error || typeof error !== 'object') return `error body is not { error: ... }: ${res.text.slice(0, 200)}`;
+  if (!error || typeof error !== 'object')
+    return `error body is not { error: ... }: ${res.text.slice(0, 200)}`;
   const code = error.code;
   const expected = typeof code === 'string' ? CODES[code] : undefined;
   if (!expected) return `undocumented error code ${String(code)}`;
   if (error.type !== expected.type) return `code ${String(code)} with type ${String(error.type)}`;
-  if (res.status !== expected.status) return `code ${String(code)} answered with HTTP ${res.status}`;
-  if (typeof error.message !== 'string' || error.message.length === 0) return 'error without a message';
+  if (res.status !== expected.status)
+    return `code ${String(code)} answered with HTTP ${res.status}`;
+  if (typeof error.message !== 'string' || error.message.length === 0)
+    return 'error without a message';
   if (typeof error.request_id !== 'string') return 'error without request_id';
-  if (error.request_id !== requestId) return `request_id ${error.request_id} != Request-Id ${requestId}`;
+  if (error.request_id !== requestId)
+    return `request_id ${error.request_id} != Request-Id ${requestId}`;
   if (error.param !== undefined && typeof error.param !== 'string') return 'param is not a string';
   if (code === 'rate_limited' && !header(res, 'retry-after')) return '429 without Retry-After';
   return undefined;

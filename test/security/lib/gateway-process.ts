@@ -25,6 +25,9 @@ export interface GatewayRun {
   child: ChildProcess;
 }
 
+/** Database files as a crash left them (-wal and -shm included), for the secrets-at-rest family. */
+export const crashSnapshots: { name: string; bytes: Buffer }[] = [];
+
 /** Every gateway this run started, for the secrets-at-rest family. */
 export const startedGateways: GatewayRun[] = [];
 
@@ -100,7 +103,8 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayRun>
     logLines,
     child,
   };
-  if (previous) Object.assign(previous, { child }); // a restart: same record, new process
+  if (previous)
+    Object.assign(previous, { child }); // a restart: same record, new process
   else startedGateways.push(run);
   try {
     await waitForHealth(run.url, child, logLines);

@@ -22,10 +22,17 @@ export interface RawResponse {
 /** Many sockets: the concurrency families need truly parallel requests. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-export function send(baseUrl: string, request: RawRequest, timeoutMs = 15_000): Promise<RawResponse> {
+export function send(
+  baseUrl: string,
+  request: RawRequest,
+  timeoutMs = 15_000,
+): Promise<RawResponse> {
   const { port } = new URL(baseUrl);
   const headers = { ...request.headers };
-  if (request.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) {
+  if (
+    request.body !== undefined &&
+    !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')
+  ) {
     headers['content-length'] = String(Buffer.byteLength(request.body));
   }
   return new Promise((resolve, reject) => {

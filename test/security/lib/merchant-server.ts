@@ -26,7 +26,12 @@ export function startPageServer(
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       const page = pages[path];
       if (page === undefined) {
@@ -34,7 +39,13 @@ export function startPageServer(
         return;
       }
       const type = path.endsWith('.js') ? 'text/javascript' : 'text/html';
-      res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', ...headers }).end(page);
+      res
+        .writeHead(200, {
+          'content-type': `${type}; charset=utf-8`,
+          'cache-control': 'no-store',
+          ...headers,
+        })
+        .end(page);
     });
   });
   const hostPart = host.includes(':') ? `[${host}]` : host;

@@ -15,7 +15,8 @@ export class FamilyResult {
   /** Records one case; `problem` undefined means it passed. */
   record(label: string, problem: string | undefined): void {
     this.tried++;
-    if (process.env.SECURITY_VERBOSE) this.labels.push(`${problem === undefined ? 'ok  ' : 'FAIL'} ${label}`);
+    if (process.env.SECURITY_VERBOSE)
+      this.labels.push(`${problem === undefined ? 'ok  ' : 'FAIL'} ${label}`);
     if (problem === undefined) this.passed++;
     else if (this.failures.length < 2000) this.failures.push({ label, problem });
   }
@@ -34,7 +35,10 @@ export class FamilyResult {
 export function printFailures(result: FamilyResult, max = 25): void {
   const groups = new Map<string, { count: number; label: string; problem: string }>();
   for (const f of result.failures) {
-    const shape = f.problem.replace(/(req|pay|tok)_[0-9a-f]+/g, '$1_…').replace(/\d{5,}/g, 'N').slice(0, 120);
+    const shape = f.problem
+      .replace(/(req|pay|tok)_[0-9a-f]+/g, '$1_…')
+      .replace(/\d{5,}/g, 'N')
+      .slice(0, 120);
     const group = groups.get(shape);
     if (group) group.count++;
     else groups.set(shape, { count: 1, label: f.label, problem: f.problem });
@@ -47,17 +51,30 @@ export function printFailures(result: FamilyResult, max = 25): void {
 }
 
 export function printTable(results: FamilyResult[], seconds: number): void {
-  const rows = results.map((r) => [r.name, String(r.tried), String(r.passed), r.skipped ? 'skipped' : r.ok ? 'ok' : 'FAIL']);
+  const rows = results.map((r) => [
+    r.name,
+    String(r.tried),
+    String(r.passed),
+    r.skipped ? 'skipped' : r.ok ? 'ok' : 'FAIL',
+  ]);
   const head = ['family', 'cases tried', 'cases passed', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
-  const total = results.reduce((t, r) => ({ tried: t.tried + r.tried, passed: t.passed + r.passed }), { tried: 0, passed: 0 });
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ');
+  const total = results.reduce(
+    (t, r) => ({ tried: t.tried + r.tried, passed: t.passed + r.passed }),
+    { tried: 0, passed: 0 },
+  );
   console.log('');
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  console.log(line(['total', String(total.tried), String(total.passed), `${seconds.toFixed(0)} s`]));
+  console.log(
+    line(['total', String(total.tried), String(total.passed), `${seconds.toFixed(0)} s`]),
+  );
 }
 
 /** Every case label, for SECURITY_VERBOSE=1. */

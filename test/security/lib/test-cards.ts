@@ -34,7 +34,13 @@ export const UNLISTED_CARDS: TestCard[] = [
 
 export function cardBody(card: TestCard, name = 'Sec Tester'): Record<string, unknown> {
   return {
-    card: { number: card.number, exp_month: EXP_MONTH, exp_year: EXP_YEAR, cvc: card.cvc, cardholder_name: name },
+    card: {
+      number: card.number,
+      exp_month: EXP_MONTH,
+      exp_year: EXP_YEAR,
+      cvc: card.cvc,
+      cardholder_name: name,
+    },
   };
 }
 

@@ -40,6 +40,10 @@ export const cardFormStyles = css`
   form.combined input {
     border-bottom: 1px solid #d0d4da;
   }
+  /* A focus mark by default; merchants who draw their own on ::part(frame) set it transparent. */
+  input:focus {
+    box-shadow: inset 0 -2px 0 0 var(--pay-focus-color, #2563eb);
+  }
   .part-number input {
     padding-right: 3.5em;
   }

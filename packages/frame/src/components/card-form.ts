@@ -75,6 +75,7 @@ interface PartControllers {
  * @cssprop --pay-font-size - font size
  * @cssprop --pay-placeholder-color - placeholder color
  * @cssprop --pay-invalid-color - color of invalid text and error messages
+ * @cssprop --pay-focus-color - the focus mark under the focused input
  */
 @customElement('pay-card-form')
 export class PayCardForm extends LitElement {

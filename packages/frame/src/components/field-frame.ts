@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import {
   CARD_PARTS,
   type CardPart,
@@ -21,17 +21,18 @@ import type { PayCardForm } from './card-form.js';
  */
 @customElement('pay-field-frame')
 export class PayFieldFrame extends LitElement {
+  /** The start parameters from the frame URL; set before the element is connected. */
+  @property({ attribute: false }) accessor params!: FrameParams;
+
   @state() accessor config: FrameConfig = { label: '' };
 
-  readonly params: FrameParams;
   readonly #bridge: HostBridgeController;
-  readonly #group: GroupChannel;
+  #group: GroupChannel | undefined;
   readonly #resizeObserver = new ResizeObserver(() => this.#reportHeight());
   #lastHeight = -1;
 
-  constructor(params: FrameParams) {
+  constructor() {
     super();
-    this.params = params;
     const methods: FrameMethods = {
       configure: (input: unknown) => {
         const config = parseFrameConfig(input);
@@ -47,14 +48,9 @@ export class PayFieldFrame extends LitElement {
       blur: () => this.form?.blur(),
       clear: () => this.form?.clear(),
       tokenize: (request: unknown) =>
-        tokenizeGroup(request, this.#group, this.config.publishableKey, this.form?.brand ?? null),
+        tokenizeGroup(request, this.#group!, this.config.publishableKey, this.form?.brand ?? null),
     };
-    this.#bridge = new HostBridgeController(this, params.origin, methods);
-    this.#group = new GroupChannel(params.group, {
-      values: () => this.form?.values() ?? [],
-      reveal: () => this.form?.reveal(),
-      setBrand: (brand) => this.form?.setBrand(brand),
-    });
+    this.#bridge = new HostBridgeController(this, () => this.params.origin, methods);
   }
 
   get form(): PayCardForm | null {
@@ -66,8 +62,13 @@ export class PayFieldFrame extends LitElement {
   }
 
   override connectedCallback(): void {
-    super.connectedCallback();
+    this.#group ??= new GroupChannel(this.params.group, {
+      values: () => this.form?.values() ?? [],
+      reveal: () => this.form?.reveal(),
+      setBrand: (brand) => this.form?.setBrand(brand),
+    });
     this.#group.start();
+    super.connectedCallback();
     this.#resizeObserver.observe(this);
     // Focus given to the frame window (a label click, the host's focus()) goes to the input.
     window.addEventListener('focus', this.#onWindowFocus);
@@ -75,7 +76,7 @@ export class PayFieldFrame extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#group.stop();
+    this.#group?.stop();
     this.#resizeObserver.disconnect();
     window.removeEventListener('focus', this.#onWindowFocus);
   }
@@ -104,7 +105,7 @@ export class PayFieldFrame extends LitElement {
       .placeholder=${this.config.placeholder ?? ''}
       ?disabled=${this.config.disabled}
       @pay-form-change=${this.#onChange}
-      @pay-form-brand=${(event: CustomEvent) => this.#group.shareBrand(event.detail)}
+      @pay-form-brand=${(event: CustomEvent) => this.#group?.shareBrand(event.detail)}
       @pay-form-focus=${() => this.#bridge.send((host) => host.focused())}
       @pay-form-blur=${() => this.#bridge.send((host) => host.blurred())}
       @pay-form-submit=${() => this.#bridge.send((host) => host.submit())}

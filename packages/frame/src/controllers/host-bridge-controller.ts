@@ -15,13 +15,13 @@ type Call = (host: RemoteProxy<HostMethods>) => Promise<unknown>;
  * Calls made before the handshake completes wait for it.
  */
 export class HostBridgeController implements ReactiveController {
-  readonly #hostOrigin: string;
+  readonly #hostOrigin: () => string;
   readonly #methods: FrameMethods;
   #connection: Connection<HostMethods> | undefined;
   #remote: RemoteProxy<HostMethods> | undefined;
   #queue: Call[] = [];
 
-  constructor(host: ReactiveControllerHost, hostOrigin: string, methods: FrameMethods) {
+  constructor(host: ReactiveControllerHost, hostOrigin: () => string, methods: FrameMethods) {
     this.#hostOrigin = hostOrigin;
     this.#methods = methods;
     host.addController(this);
@@ -31,7 +31,7 @@ export class HostBridgeController implements ReactiveController {
     if (this.#connection || window.parent === window) return;
     const messenger = new ExactOriginMessenger({
       remoteWindow: window.parent,
-      remoteOrigin: this.#hostOrigin,
+      remoteOrigin: this.#hostOrigin(),
     });
     const connection = connect<HostMethods>({
       messenger,

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import { frameCsp } from '../frame-csp.js';
@@ -9,6 +10,15 @@ import type { GatewayContext } from '../server.js';
  * then these paths answer 404 not_found.
  */
 export const assetRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) => {
+  for (const [dir, path] of [
+    [ctx.frameDir, '/frame/v1/'],
+    [ctx.sdkDir, '/sdk/v1/'],
+  ] as const) {
+    if (!existsSync(dir)) {
+      app.log.info(`${dir} is not built yet: ${path}* answers 404 until \`npm run build\``);
+    }
+  }
+
   await app.register(async (frame) => {
     frame.addHook('onRequest', async (_request, reply) => {
       void reply.headers({
@@ -21,6 +31,7 @@ export const assetRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) 
       prefix: '/frame/v1/',
       decorateReply: false,
       cacheControl: false,
+      suppressWarning: true,
       index: ['index.html'],
       schemaHide: true,
     });
@@ -41,6 +52,7 @@ export const assetRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) 
       prefix: '/sdk/v1/',
       decorateReply: false,
       cacheControl: false,
+      suppressWarning: true,
       schemaHide: true,
     });
   });

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { authenticate, requireAuth } from '../auth.js';
 import { ApiError } from '../errors.js';
-import { idempotent, recordIdempotentAnswer } from '../idempotency.js';
+import { answerWithChange, idempotent, recordIdempotentAnswer } from '../idempotency.js';
 import { newId } from '../ids.js';
 import { currencyDecimals, fromMinor, toMinor } from '../money.js';
 import { creationStatus, paymentView } from '../payment-view.js';
@@ -131,16 +131,20 @@ export const paymentRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx
         createdAtMs: nowMs,
         updatedAtMs: nowMs,
       };
-      const result = await storage.createPaymentWithToken(payment, nowMs);
+      const view = (p: PaymentRecord) => paymentView(p, gatewayUrl(request), request.id);
+      reply.code(creationStatus(payment));
+      const result = await storage.createPaymentWithToken(
+        payment,
+        nowMs,
+        answerWithChange(request, reply, view),
+      );
       if (result === 'already_used') {
         throw new ApiError('payment_token_already_used', 'This token was already used', 'token');
       }
       if (result === 'expired') {
         throw new ApiError('payment_token_expired', 'This token has expired', 'token');
       }
-      return reply
-        .code(creationStatus(payment))
-        .send(paymentView(payment, gatewayUrl(request), request.id));
+      return reply.send(view(payment));
     },
   });
 
@@ -196,15 +200,25 @@ export const paymentRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx
         if (request.body === undefined) request.body = {};
       },
       preHandler: idempotency,
-      handler: async (request) => {
+      handler: async (request, reply) => {
         const { merchantId } = requireAuth(request);
         const requested = request.body?.amount;
-        const updated = await storage.updatePayment(merchantId, request.params.id, (p) => {
-          const amount = requested === undefined ? undefined : toMinor(requested, p.currency);
-          return { ...apply(p, amount, clock.now().getTime()), updatedAtMs: clock.now().getTime() };
-        });
+        const view = (p: PaymentRecord) => paymentView(p, gatewayUrl(request));
+        reply.code(200);
+        const updated = await storage.updatePayment(
+          merchantId,
+          request.params.id,
+          (p) => {
+            const amount = requested === undefined ? undefined : toMinor(requested, p.currency);
+            return {
+              ...apply(p, amount, clock.now().getTime()),
+              updatedAtMs: clock.now().getTime(),
+            };
+          },
+          answerWithChange(request, reply, view),
+        );
         if (!updated) throw notFound(request.params.id);
-        return paymentView(updated, gatewayUrl(request));
+        return reply.send(view(updated));
       },
     });
   }

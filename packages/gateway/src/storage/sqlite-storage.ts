@@ -9,6 +9,7 @@ import { TokenWriter } from './token-writer.js';
 import type {
   ApiKeyRecord,
   IdempotencyState,
+  IdempotentAnswer,
   NewApiKey,
   NewMerchant,
   PaymentRecord,
@@ -85,6 +86,11 @@ export class SqliteStorage implements Storage {
     this.#db.pragma('busy_timeout = 5000');
     this.#db.pragma('foreign_keys = ON');
     this.#migrate();
+    // Every answer is committed with its change, so a key still unanswered belongs to a
+    // request that committed nothing, and a process opening this file has no request running
+    // yet: release them, and retries run once. (A store shared by several gateway instances
+    // could not tell a crashed request from a running one; it would need a lease instead.)
+    this.#db.prepare('DELETE FROM idempotency_keys WHERE status_code IS NULL').run();
     this.#tokenWriter = new TokenWriter(options.file, options.synchronous ?? 'FULL');
     const db = this.#db;
     this.#statements = {
@@ -136,7 +142,8 @@ export class SqliteStorage implements Storage {
         `SELECT request_hash, status_code, body FROM idempotency_keys WHERE merchant_id = ? AND key = ?`,
       ),
       finishIdempotency: db.prepare<[number, string, string, string]>(
-        `UPDATE idempotency_keys SET status_code = ?, body = ? WHERE merchant_id = ? AND key = ?`,
+        `UPDATE idempotency_keys SET status_code = ?, body = ?
+          WHERE merchant_id = ? AND key = ? AND status_code IS NULL`,
       ),
       abandonIdempotency: db.prepare<[string, string]>(
         `DELETE FROM idempotency_keys WHERE merchant_id = ? AND key = ? AND status_code IS NULL`,
@@ -250,7 +257,11 @@ export class SqliteStorage implements Storage {
     return row && rowToToken(row);
   }
 
-  async createPaymentWithToken(payment: PaymentRecord, nowMs: number): Promise<TokenConsumeResult> {
+  async createPaymentWithToken(
+    payment: PaymentRecord,
+    nowMs: number,
+    answer?: IdempotentAnswer<PaymentRecord>,
+  ): Promise<TokenConsumeResult> {
     return this.#db
       .transaction((): TokenConsumeResult => {
         const consumed = this.#statements.consumeToken.run(nowMs, payment.tokenId, nowMs);
@@ -259,6 +270,7 @@ export class SqliteStorage implements Storage {
           return token && token.used_at === null ? 'expired' : 'already_used';
         }
         this.#statements.insertPayment.run(paymentToRow(payment));
+        if (answer) this.#storeAnswer(answer, payment);
         return 'created';
       })
       .immediate();
@@ -293,6 +305,7 @@ export class SqliteStorage implements Storage {
     merchantId: string | undefined,
     id: string,
     change: (current: PaymentRecord) => PaymentRecord,
+    answer?: IdempotentAnswer<PaymentRecord>,
   ): Promise<PaymentRecord | undefined> {
     return this.#db
       .transaction(() => {
@@ -303,9 +316,22 @@ export class SqliteStorage implements Storage {
         if (!row) return undefined;
         const next = change(rowToPayment(row));
         this.#statements.updatePayment.run(paymentToRow(next));
+        if (answer) this.#storeAnswer(answer, next);
         return next;
       })
       .immediate();
+  }
+
+  /** Inside a change's transaction: its answer, or (claim gone) a throw that rolls it back. */
+  #storeAnswer<T>(answer: IdempotentAnswer<T>, written: T): void {
+    const { statusCode, body } = answer.render(written);
+    const stored = this.#statements.finishIdempotency.run(
+      statusCode,
+      body,
+      answer.merchantId,
+      answer.key,
+    );
+    if (stored.changes !== 1) throw new Error('The Idempotency-Key claim is gone');
   }
 
   async beginIdempotentRequest(

@@ -19,9 +19,14 @@ export interface Storage {
   getToken(id: string): Promise<TokenRecord | undefined>;
   /**
    * Marks the token used and stores the payment in one transaction, only if the token is
-   * still unused and unexpired at `nowMs`; otherwise nothing is written.
+   * still unused and unexpired at `nowMs`; otherwise nothing is written. With `answer`, the
+   * same transaction stores the answer for the request's Idempotency-Key.
    */
-  createPaymentWithToken(payment: PaymentRecord, nowMs: number): Promise<TokenConsumeResult>;
+  createPaymentWithToken(
+    payment: PaymentRecord,
+    nowMs: number,
+    answer?: IdempotentAnswer<PaymentRecord>,
+  ): Promise<TokenConsumeResult>;
   getPayment(merchantId: string, id: string): Promise<PaymentRecord | undefined>;
   /** The 3-D Secure page knows the payment only by id and its challenge secret. */
   getPaymentById(id: string): Promise<PaymentRecord | undefined>;
@@ -33,26 +38,36 @@ export interface Storage {
   ): Promise<{ payments: PaymentRecord[]; hasMore: boolean } | undefined>;
   /**
    * Reads the payment and writes what `change` returns, in one transaction. `change` may
-   * throw to refuse (nothing is written). `undefined` when there is no such payment.
+   * throw to refuse (nothing is written). `undefined` when there is no such payment. With
+   * `answer`, the same transaction stores the answer for the request's Idempotency-Key.
    */
   updatePayment(
     merchantId: string | undefined,
     id: string,
     change: (current: PaymentRecord) => PaymentRecord,
+    answer?: IdempotentAnswer<PaymentRecord>,
   ): Promise<PaymentRecord | undefined>;
 
+  /**
+   * Claims the key (a committed row without an answer) or tells how it was used. Answers are
+   * written in the transaction of the change they describe (see IdempotentAnswer), so a
+   * claim without an answer never has a committed change behind it: after a crash the
+   * store may release such claims once no request can still hold them.
+   */
   beginIdempotentRequest(
     merchantId: string,
     key: string,
     requestHash: string,
     nowMs: number,
   ): Promise<IdempotencyState>;
+  /** Stores the answer of a request that changed nothing (a refusal, an unknown token). */
   finishIdempotentRequest(
     merchantId: string,
     key: string,
     statusCode: number,
     body: string,
   ): Promise<void>;
+  /** Releases an unanswered claim (the request failed in a way worth retrying). */
   abandonIdempotentRequest(merchantId: string, key: string): Promise<void>;
 
   /** Deletes CVCs of expired tokens and forgets idempotency keys older than a day. */
@@ -135,6 +150,17 @@ export interface PaymentRecord {
   errorCode: string | null;
   createdAtMs: number;
   updatedAtMs: number;
+}
+
+/**
+ * The answer for a claimed Idempotency-Key, stored in the same transaction as the change it
+ * describes: a crash leaves both or neither, so a retry never runs a committed change again.
+ */
+export interface IdempotentAnswer<T> {
+  merchantId: string;
+  key: string;
+  /** Runs inside the transaction, on what it is about to commit. */
+  render: (written: T) => { statusCode: number; body: string };
 }
 
 export type IdempotencyState =
