@@ -10,3 +10,5 @@ npm run size
 npm run test:gateway
 npm run test:components
 npm run test:fields
+npm test -w @pay/demo
+npm run test:e2e
