@@ -23,10 +23,10 @@ export function challengeScript(): Promise<string> {
 export const challengeStyles = `
 :root { color-scheme: light dark; font: 16px/1.5 system-ui, sans-serif; }
 body { margin: 0; display: grid; place-items: center; min-height: 100vh; }
-main { max-width: 26rem; padding: 1.5rem; text-align: center; }
+main { box-sizing: border-box; width: 100%; max-width: 26rem; padding: 1.5rem; text-align: center; overflow-wrap: anywhere; }
 h1 { font-size: 1.25rem; margin: 0 0 0.5rem; }
 .amount { font-size: 1.75rem; font-weight: 600; margin: 0.5rem 0 1.25rem; }
-.actions { display: flex; gap: 0.75rem; justify-content: center; }
+.actions { display: flex; flex-wrap: wrap; gap: 0.75rem; justify-content: center; }
 button { font: inherit; padding: 0.6rem 1.2rem; border-radius: 0.4rem; border: 1px solid #888; cursor: pointer; }
 button.complete { background: #1a7f37; color: #fff; border-color: #1a7f37; }
 button.fail { background: transparent; color: inherit; }
