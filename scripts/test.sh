@@ -12,3 +12,4 @@ npm run test:components
 npm run test:fields
 npm test -w @pay/demo
 npm run test:e2e
+npm run test:security

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from '@playwright/test';
 import { CHROMIUM, launchBrowser } from '../lib/browser.js';
 import { ROOT, startGateway, stopGateway, type GatewayRun } from '../lib/gateway-process.js';
-import { send } from '../lib/http-client.js';
+import { api, send } from '../lib/http-client.js';
 import { startPageServer, type PageServer } from '../lib/merchant-server.js';
 import { FamilyResult } from '../lib/results.js';
-import { TEST_CARDS } from '../lib/test-cards.js';
+import { TEST_CARDS, cardBody } from '../lib/test-cards.js';
 import { leakIn, merchantPage, tokenizeIn, typeCard } from './merchant-visibility.js';
 
 const GATEWAY_PORT = 8825;
@@ -481,6 +481,94 @@ async function groupsScenario(
   }
 }
 
+/**
+ * The 3-D Secure result page posts its outcome only to `parent_origin`: framed by a hostile
+ * page with the merchant's origin as parent_origin, the hostile page hears nothing. Control:
+ * with its own origin as parent_origin it does hear the outcome (the channel works).
+ */
+async function threeDSecureScenario(
+  browser: Browser,
+  gw: GatewayRun,
+  merchant: PageServer,
+  hostile: PageServer,
+  result: FamilyResult,
+): Promise<void> {
+  const challengeUrl = async (): Promise<string> => {
+    const tok = await api(
+      gw.url,
+      'POST',
+      '/v1/tokens',
+      gw.publishableKey,
+      cardBody(TEST_CARDS[1]!),
+    );
+    const pay = await api(gw.url, 'POST', '/v1/payments', gw.secretKey, {
+      amount: 9,
+      currency: 'usd',
+      token: (tok.json as { id: string }).id,
+      return_url: `${merchant.origin}/done`,
+    });
+    const url = (pay.json as { redirect_url?: string }).redirect_url;
+    if (pay.status !== 202 || !url) {
+      throw new Error(`3-D Secure payment answered ${pay.status}: ${pay.text.slice(0, 200)}`);
+    }
+    return url;
+  };
+  const heard = async (parentOrigin: string): Promise<string[]> => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const src = `${await challengeUrl()}?parent_origin=${encodeURIComponent(parentOrigin)}`;
+      await page.goto(`${hostile.origin}/frame-3ds.html#${encodeURIComponent(src)}`);
+      await page
+        .frameLocator('#challenge')
+        .getByRole('button', { name: /complete/i })
+        .click();
+      await page.waitForTimeout(1500);
+      return await page.evaluate(() =>
+        (window as unknown as { received: string[] }).received.filter(
+          (t) => !t.startsWith(location.origin),
+        ),
+      );
+    } finally {
+      await context.close();
+    }
+  };
+  const control = await heard(hostile.origin);
+  result.check(
+    '3-D Secure: control, the result reaches a parent named in parent_origin',
+    control.some((t) => /succeeded/.test(t)),
+    `heard ${JSON.stringify(control).slice(0, 200)}`,
+  );
+  const spoofed = await heard(merchant.origin);
+  result.check(
+    '3-D Secure: a hostile parent framing the page with another parent_origin hears nothing',
+    spoofed.length === 0,
+    `heard ${JSON.stringify(spoofed).slice(0, 200)}`,
+  );
+  for (const bad of ['*', 'javascript:alert(1)', `${merchant.origin}/path`, 'null']) {
+    const url = `${await challengeUrl()}?parent_origin=${encodeURIComponent(bad)}`;
+    const res = await send(gw.url, { method: 'GET', path: url.slice(gw.url.length) });
+    result.check(
+      `3-D Secure: parent_origin=${bad} refused`,
+      res.status === 400,
+      `answered ${res.status}`,
+    );
+  }
+  const page = await send(gw.url, {
+    method: 'GET',
+    path: (await challengeUrl()).slice(gw.url.length),
+  });
+  const csp = header(page, 'content-security-policy');
+  result.check(
+    '3-D Secure page: strict CSP, nosniff, no inline script',
+    /default-src 'none'/.test(csp) &&
+      /script-src 'self'(;|$)/.test(csp) &&
+      header(page, 'x-content-type-options') === 'nosniff' &&
+      !/<script(?![^>]*\bsrc=)[^>]*>/i.test(page.text),
+    `CSP "${csp}"`,
+  );
+}
+
 function header(
   res: { headers: Record<string, string | string[] | undefined> },
   name: string,
@@ -592,6 +680,10 @@ export async function hostileWindows(): Promise<FamilyResult> {
     '/embedder.html': embedderPage(gw, 'http://127.0.0.1:8826'),
     '/thief.html': groupThiefPage(gw),
     '/thief.js': THIEF_JS,
+    '/frame-3ds.html':
+      '<!doctype html><title>3ds</title><script src="/forger.js"></script><body><script src="/frame-3ds.js"></script></body>',
+    '/frame-3ds.js':
+      "const f = document.createElement('iframe'); f.id = 'challenge'; f.title = 'challenge'; f.src = decodeURIComponent(location.hash.slice(1)); document.body.append(f);",
     '/phish.html': '<!doctype html><title>phish</title><input>',
   });
   const merchant = await startPageServer('127.0.0.1', PAGE_PORT, {
@@ -606,6 +698,7 @@ export async function hostileWindows(): Promise<FamilyResult> {
       ['a third origin embedding the frames', embedderScenario],
       ['hostile styles', styleInjection],
       ['groups', groupsScenario],
+      ['3-D Secure page', threeDSecureScenario],
     ] as const) {
       await scenario(browser, gw, merchant, hostile, result).catch((e: Error) =>
         result.record(`${name}: ran to the end`, e.message.split('\n')[0]),

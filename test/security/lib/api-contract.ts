@@ -92,10 +92,27 @@ export function contractProblem(res: RawResponse, requestText = ''): string | un
   return undefined;
 }
 
-/** Runs of 12-19 digits (spaces and dashes between digits ignored): candidate card numbers. */
+function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * Card numbers in `text`: Luhn-valid runs of 12-19 digits (spaces and dashes between digits
+ * ignored) that stand alone, not inside an id such as `pay_2593825150...`.
+ */
 export function digitRuns(text: string): string[] {
-  const runs = text.replace(/(\d)[ -](?=\d)/g, '$1').match(/\d{12,19}/g) ?? [];
-  return [...new Set(runs)];
+  const joined = text.replace(/(\d)[ -](?=\d)/g, '$1');
+  const runs = joined.match(/(?<![A-Za-z0-9_])\d{12,19}(?![A-Za-z0-9_])/g) ?? [];
+  return [...new Set(runs.filter(luhnValid))];
 }
 
 /** A card-number-like digit run of the request that the answer repeats. */
