@@ -62,8 +62,10 @@ export function summarizeCpuProfile(file: string, windowSeconds: number, top = 1
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([k, us]) => `  ${pct(us)}  ${k}`);
+  const busy = `busy ${(total / 1e6).toFixed(2)} s, idle ${(idle / 1e6).toFixed(2)} s`;
+  if (total < 10_000) return [busy]; // an idle thread: nothing to rank
   return [
-    `busy ${(total / 1e6).toFixed(2)} s, idle ${(idle / 1e6).toFixed(2)} s`,
+    busy,
     'self time by package / file:',
     ...rank(byPlace),
     'self time by function:',

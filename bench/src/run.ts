@@ -76,6 +76,7 @@ await section('browser', (r) =>
     loads: quick ? 3 : 30,
     keystrokes: quick ? 20 : 200,
     tokenizations: quick ? 5 : 50,
+    traces: !quick,
     log,
   }),
 );

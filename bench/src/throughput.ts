@@ -235,10 +235,12 @@ async function profileRoute(route: Route, opts: ThroughputOptions): Promise<stri
       .sort((a, b) => a.thread - b.thread);
     if (!files.length) throw new Error('the gateway wrote no CPU profile (did it exit cleanly?)');
     // The last seconds of the run only: the server's shutdown takes a few milliseconds.
-    return files.flatMap(({ f, thread }) => [
-      thread === 0 ? '== main thread' : `== worker thread ${thread}`,
-      ...summarizeCpuProfile(path.join(dir, f), seconds - 0.5, thread === 0 ? 15 : 8),
-    ]);
+    return files.flatMap(({ f, thread }) => {
+      const summary = summarizeCpuProfile(path.join(dir, f), seconds - 0.5, thread === 0 ? 15 : 8);
+      const title = thread === 0 ? '== main thread' : `== worker thread ${thread}`;
+      // A worker that did nothing in the window (a logger's, say) gets one line.
+      return summary.length > 1 ? [title, ...summary] : [`${title}: ${summary[0]}`];
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
