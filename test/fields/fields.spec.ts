@@ -72,6 +72,14 @@ test('a valid card tokenizes and pay-change details carry no digits', async ({ p
 
   const changes = (await events(page)).filter((e) => e.type === 'pay-change');
   expect(JSON.stringify(changes)).not.toMatch(/\d/);
+  // Only the documented fields reach the page.
+  for (const { detail } of changes) {
+    const { error, ...rest } = detail as { error?: object };
+    expect(['brand', 'complete', 'empty', 'valid']).toEqual(
+      expect.arrayContaining(Object.keys(rest)),
+    );
+    if (error) expect(Object.keys(error).sort()).toEqual(['code', 'message']);
+  }
   // 16 keystrokes in the number field, but the host only hears state changes.
   expect(changes.filter((e) => e.target === 'number').length).toBeLessThanOrEqual(3);
   expect(changes.filter((e) => e.target === 'number').at(-1)?.detail).toEqual({
@@ -446,4 +454,163 @@ test.describe('with a gateway that goes down', () => {
     );
     await expect(frameOf(page, 'cvc').locator('input#cvc')).toHaveValue('123');
   });
+});
+
+/** Collects what the page and its frames print as errors or warnings. */
+function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      problems.push(`${message.type()}: ${message.text()} (${message.location().url})`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  return problems;
+}
+
+/** Loads a page, fills its card and tokenizes; the page must print no error or warning. */
+async function expectQuietCheckout(page: Page, path: string): Promise<void> {
+  const problems = watchConsole(page);
+  if (path === '/combined.html') {
+    await open(page, path);
+    await typeInto(page, 'card', 'number', '4242424242424242');
+    await typeInto(page, 'card', 'expiry', '1234');
+    await typeInto(page, 'card', 'cvc', '123');
+    await typeInto(page, 'card', 'name', 'Jane Doe');
+    expect(await tokenize(page)).toMatchObject({ ok: true });
+  } else if (path === '/two-groups.html') {
+    await open(page, path, ['first', 'second']);
+    // The brand and the gathering travel between frames while another group sits beside.
+    await typeInto(page, 'first-number', 'number', '378282246310005');
+    expect(await tokenize(page, 'first')).toMatchObject({ ok: false, code: 'incomplete_expiry' });
+  } else {
+    await open(page, path);
+    await fillSplit(page, '', '4242424242424242', '1234', '123');
+    expect(await tokenize(page)).toMatchObject({ ok: true });
+  }
+  expect(problems).toEqual([]);
+}
+
+// forged.html also holds a third-origin iframe: group messages must not be posted to it.
+const QUIET_PAGES = ['/split.html', '/combined.html', '/two-groups.html', '/forged.html'];
+
+for (const path of QUIET_PAGES) {
+  test(`${path} prints no console error or warning while loading and tokenizing`, ({ page }) =>
+    expectQuietCheckout(page, path));
+}
+
+// Without site isolation (Android, low-memory devices) a postMessage to a frame of another
+// origin prints a warning on the merchant page's console; with it the browser drops it silently.
+test('a page with a third-origin iframe prints nothing with every frame in one process', async ({
+  playwright,
+}) => {
+  const browser = await playwright.chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-site-isolation-trials',
+    ],
+  });
+  try {
+    await expectQuietCheckout(await browser.newPage(), '/forged.html');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a frame that loads again gets a fresh connection and an empty field', async ({ page }) => {
+  const problems = watchConsole(page);
+  await open(page, '/split.html');
+  await fillSplit(page, '', '4242424242424242', '1234', '123');
+  await expect(page.locator('#number')).toHaveJSProperty('state.complete', true);
+  const readyCount = async () =>
+    (await events(page)).filter((e) => e.type === 'pay-ready' && e.target === 'number').length;
+  const readyBefore = await readyCount();
+
+  // The number frame's document reloads (a browser restore, a crash recovery, a navigation).
+  const frame = page.frames().find((f) => f.url().includes('kind=number'))!;
+  await frame.evaluate(() => setTimeout(() => location.reload()));
+  await expect.poll(readyCount).toBeGreaterThan(readyBefore);
+
+  const numberChanges = (await events(page)).filter(
+    (e) => e.type === 'pay-change' && e.target === 'number',
+  );
+  expect(numberChanges.at(-1)?.detail).toEqual({ empty: true, complete: false, valid: true });
+  expect(await page.locator('#number').evaluate((el) => el.matches(':state(empty)'))).toBe(true);
+  await expect(frameOf(page, 'number').locator('input#number')).toHaveValue('');
+  // The new connection carries calls both ways: config in, state out, tokenize.
+  await expect(frameOf(page, 'number').locator('input#number')).toHaveAttribute(
+    'aria-label',
+    'Card number',
+  );
+  expect(await tokenize(page)).toMatchObject({ ok: false, code: 'incomplete_number' });
+  await typeInto(page, 'number', 'number', '5555555555554444');
+  await expect(page.locator('#number')).toHaveJSProperty('state.complete', true);
+  expect(await tokenize(page)).toMatchObject({
+    ok: true,
+    result: { card: { brand: 'mastercard', last4: '4444' } },
+  });
+  expect(problems).toEqual([]);
+});
+
+test('tokenize() before every frame is ready waits for the group', async ({ page }) => {
+  // The CVC frame arrives late (a slow network or a busy machine); the number frame leads.
+  let delayed = 0;
+  await page.route(`${GATEWAY}/frame/v1/index.html`, async (route) => {
+    const iframe = await route.request().frame().frameElement();
+    if (await iframe.evaluate((el) => el.parentElement?.id === 'cvc')) {
+      delayed += 1;
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+    }
+    await route.continue();
+  });
+  // Not waiting for `load`: that waits for every frame.
+  await page.goto(`${HOST}/split.html`, { waitUntil: 'domcontentloaded' });
+  const outcome = await page.evaluate(async () => {
+    await customElements.whenDefined('pay-card-fields');
+    return window.tokenizeGroup('group');
+  });
+  // The empty card's own error, not a "not ready" failure.
+  expect(outcome).toMatchObject({ ok: false, code: 'incomplete_number' });
+  expect(delayed).toBe(1);
+});
+
+test('the label names the combined field: iframe title and form group', async ({ page }) => {
+  await open(page, '/combined.html');
+  const iframe = page.locator('#card > iframe');
+  await expect(iframe).toHaveAttribute('title', 'Card');
+  await expect(frameOf(page, 'card').getByRole('group', { name: 'Card' })).toBeVisible();
+  await page.evaluate(() => document.getElementById('card')!.removeAttribute('label'));
+  await expect(iframe).toHaveAttribute('title', 'Card details');
+  await expect(frameOf(page, 'card').getByRole('group', { name: 'Card details' })).toBeVisible();
+
+  // Split fields take their <label for> text as the frame title.
+  await open(page, '/split.html');
+  await expect(page.locator('#number > iframe')).toHaveAttribute('title', 'Card number');
+  await expect(page.locator('#expiry > iframe')).toHaveAttribute('title', 'Expiry date');
+});
+
+test('a frame that loads but never answers fails tokenize() with frame_not_ready', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  // The CVC frame's URL answers with a page that is not the frame app (e.g. a wrong gateway).
+  await page.route(`${GATEWAY}/frame/v1/index.html`, async (route) => {
+    const iframe = await route.request().frame().frameElement();
+    if (await iframe.evaluate((el) => el.parentElement?.id === 'cvc')) {
+      await route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><title>Other</title>',
+      });
+    } else {
+      await route.continue();
+    }
+  });
+  await page.goto(`${HOST}/split.html`);
+  const outcome = await page.evaluate(() => window.tokenizeGroup('group'));
+  expect(outcome).toMatchObject({ ok: false, code: 'frame_not_ready' });
+  expect(problems.join('\n')).toContain('did not answer. Check the gateway attribute');
 });

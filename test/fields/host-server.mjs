@@ -15,6 +15,11 @@ function escapeHtml(text) {
 async function handle(request, response) {
   const url = new URL(request.url, 'http://127.0.0.1');
   if (url.pathname === '/healthz') return response.end('ok');
+  // No icon: a 404 here would be the one console error of a clean page.
+  if (url.pathname === '/favicon.ico') {
+    response.statusCode = 204;
+    return response.end();
+  }
   if (request.method === 'POST' && url.pathname === '/submit') {
     let body = '';
     for await (const chunk of request) body += chunk;

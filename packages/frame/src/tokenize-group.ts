@@ -56,7 +56,10 @@ export async function tokenizeGroup(
   } catch {
     return {
       ok: false,
-      error: { code: 'frame_not_ready', message: 'A card field is not ready yet.' },
+      error: {
+        code: 'frame_not_ready',
+        message: 'A card field of the group did not hand over its value; try again.',
+      },
     };
   }
   for (const part of CARD_PARTS) {

@@ -176,6 +176,28 @@ describe('<pay-card-form> combined', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names the group of inputs with the label from the host, "Card details" by default', async () => {
+    const el = await fixture<PayCardForm>(
+      html`<pay-card-form parts="number expiry cvc name" label="Payment card"></pay-card-form>`,
+    );
+    const group = el.shadowRoot!.querySelector('form .parts')!;
+    expect(group.getAttribute('role')).to.equal('group');
+    expect(group.getAttribute('aria-label')).to.equal('Payment card');
+    // The label names the group; each input keeps its own name.
+    expect(el.inputOf('number')!.getAttribute('aria-label')).to.equal('Card number');
+    el.label = '';
+    await el.updateComplete;
+    expect(group.getAttribute('aria-label')).to.equal('Card details');
+    await expect(el).to.be.accessible();
+
+    const single = await fixture<PayCardForm>(
+      html`<pay-card-form parts="number" label="Card number"></pay-card-form>`,
+    );
+    const singleGroup = single.shadowRoot!.querySelector('form .parts')!;
+    expect(singleGroup.hasAttribute('role')).to.equal(false);
+    expect(singleGroup.hasAttribute('aria-label')).to.equal(false);
+  });
+
   it('reveals every error on submit and reports the first', async () => {
     const el = await fixture<PayCardForm>(
       html`<pay-card-form parts="number expiry cvc name"></pay-card-form>`,

@@ -12,8 +12,6 @@ import { PayError } from './pay-error.js';
 /** The gateway this SDK was loaded from, unless the `gateway` attribute names another. */
 const SDK_ORIGIN = new URL(import.meta.url).origin;
 
-const READY_TIMEOUT_MS = 15000;
-
 export interface TokenizeOptions {
   /** Used instead of a `<pay-cardholder-name>` field. */
   cardholderName?: string;
@@ -149,14 +147,20 @@ export class PayCardFieldsElement extends HTMLElement {
         : fields.map((f) => f.kind).filter((kind): kind is CardPart => kind !== 'card');
     let outcome;
     try {
-      const frame = await withTimeout(leader.ready, READY_TIMEOUT_MS);
+      // The leader gathers values from its siblings: every frame of the group must be up. This
+      // waits while frames load; it fails only when a loaded frame never answered.
+      await Promise.all(fields.map((field) => field.ready));
+      const frame = await leader.ready;
       const request = {
         parts,
         ...(options.cardholderName ? { cardholderName: options.cardholderName } : {}),
       };
       outcome = await frame.tokenize(request);
     } catch {
-      throw new PayError('frame_not_ready', 'The card fields are not loaded yet; try again.');
+      throw new PayError(
+        'frame_not_ready',
+        'A card field frame did not load or was removed; check the gateway and try again.',
+      );
     }
     if (outcome.ok) {
       this.#setToken(outcome.result.token);
@@ -272,11 +276,4 @@ export class PayCardFieldsElement extends HTMLElement {
     this.#readyFor = fields;
     this.dispatchEvent(new CustomEvent('pay-ready', { bubbles: true, composed: true }));
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms)),
-  ]);
 }

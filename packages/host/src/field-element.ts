@@ -14,13 +14,55 @@ import {
 import type { PayCardFieldsElement } from './card-fields-element.js';
 import { readFrameStyles } from './host-styles.js';
 
-const FRAME_TITLES: Record<FieldKind, string> = {
-  number: 'Secure card number input',
-  expiry: 'Secure expiration date input',
-  cvc: 'Secure security code input',
-  name: 'Secure cardholder name input',
-  card: 'Secure card payment input',
+/** The iframe title when the field has no label of its own. */
+const DEFAULT_TITLES: Record<FieldKind, string> = {
+  number: 'Card number',
+  expiry: 'Expiration date',
+  cvc: 'Security code',
+  name: 'Name on card',
+  card: 'Card details',
 };
+
+/**
+ * How long a loaded frame may take to answer the handshake. Counted from the iframe's `load`
+ * event, so a slow network or a busy machine never runs it down; a frame that loaded and
+ * stays silent is an error page or the wrong gateway.
+ */
+const HANDSHAKE_TIMEOUT_MS = 10000;
+
+const EMPTY_STATE: FieldChangeDetail = { empty: true, complete: false, valid: true };
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: Error): void;
+  settled: boolean;
+}
+
+function deferred<T>(): Deferred<T> {
+  const d = { settled: false } as Deferred<T>;
+  d.promise = new Promise<T>((resolve, reject) => {
+    d.resolve = (value) => {
+      d.settled = true;
+      resolve(value);
+    };
+    d.reject = (error) => {
+      d.settled = true;
+      reject(error);
+    };
+  });
+  d.promise.catch(() => {});
+  return d;
+}
+
+/** True while the iframe still shows its initial same-origin about:blank document. */
+function stillBlank(iframe: HTMLIFrameElement): boolean {
+  try {
+    return iframe.contentWindow?.location.href === 'about:blank';
+  } catch {
+    return false; // cross-origin: the gateway document (or its error page) is there
+  }
+}
 
 const DEFAULT_HEIGHT: Record<FieldKind, number> = {
   number: 40,
@@ -48,7 +90,8 @@ sheet.replaceSync(
  * autofill fills it and `window.frames` lists it) and shown through a slot. Form-associated
  * only so that `<label for>` can name it; the group element submits the token.
  *
- * @attr label - the input's accessible name (otherwise the text of a `<label for>`)
+ * @attr label - the accessible name of the input (or of the combined field's group) and the
+ *   iframe title; otherwise the text of a `<label for>`
  * @attr placeholder - the input's placeholder
  * @fires pay-ready - the frame is connected and configured
  * @fires pay-change - `detail: { empty, complete, valid, brand?, error? }`
@@ -78,9 +121,9 @@ export abstract class PayFieldElement extends HTMLElement {
   #iframe: HTMLIFrameElement | undefined;
   #connection: Connection<FrameMethods> | undefined;
   #frame: RemoteProxy<FrameMethods> | undefined;
-  #ready: Promise<RemoteProxy<FrameMethods>> | undefined;
+  #ready: Deferred<RemoteProxy<FrameMethods>> | undefined;
   #lastConfig = '';
-  state: FieldChangeDetail = { empty: true, complete: false, valid: true };
+  state: FieldChangeDetail = { ...EMPTY_STATE };
 
   constructor() {
     super();
@@ -93,9 +136,12 @@ export abstract class PayFieldElement extends HTMLElement {
     this.addEventListener('click', () => this.focus());
   }
 
-  /** Resolves when the frame is connected and configured. */
+  /**
+   * Resolves when the frame is connected and configured; waits while it loads. Rejects when
+   * the element is removed or a loaded frame does not answer the handshake.
+   */
   get ready(): Promise<RemoteProxy<FrameMethods>> {
-    return this.#ready ?? Promise.reject(new Error('not connected'));
+    return this.#ready?.promise ?? Promise.reject(new Error('not connected'));
   }
 
   connectedCallback(): void {
@@ -120,14 +166,37 @@ export abstract class PayFieldElement extends HTMLElement {
       origin: location.origin,
       group: group.groupId,
     });
-    iframe.title = FRAME_TITLES[this.kind];
+    iframe.title = this.#title();
     iframe.setAttribute('allow', 'payment');
     iframe.setAttribute('scrolling', 'no');
     iframe.style.cssText = `display:block;width:100%;border:0;margin:0;padding:0;overflow:hidden;background:transparent;height:${DEFAULT_HEIGHT[this.kind]}px`;
+    // The handshake starts when the gateway document has loaded: posting to the iframe while
+    // it is still about:blank would fail the exact-origin check and print an error.
+    iframe.addEventListener('load', () => this.#onFrameLoad(iframe));
+    this.#ready = deferred();
     this.append(iframe);
     this.#iframe = iframe;
+    group.register(this);
+  }
+
+  /**
+   * Every load is a fresh frame document (first load, reload, restore after a crash), so it
+   * gets a fresh connection; a second handshake on a live connection is still ignored.
+   */
+  #onFrameLoad(iframe: HTMLIFrameElement): void {
+    const group = this.#group;
     const contentWindow = iframe.contentWindow;
-    if (!contentWindow) return;
+    if (iframe !== this.#iframe || !group || !contentWindow || stillBlank(iframe)) return;
+    if (this.#connection) {
+      this.#connection.destroy();
+      this.#frame = undefined;
+      this.#lastConfig = '';
+      if (this.#ready?.settled) this.#ready = deferred();
+      this.#setStates({ ready: false, focused: false });
+      // The new document holds nothing: say so, and drop a token made from the old input.
+      this.#onChange(EMPTY_STATE);
+    }
+    const ready = this.#ready!;
     const hostMethods: HostMethods = {
       change: (detail: FieldChangeDetail) => this.#onChange(detail),
       focused: () => this.#onFocusChange(true),
@@ -145,23 +214,33 @@ export abstract class PayFieldElement extends HTMLElement {
       }),
       methods: hostMethods,
       channel: FIELD_CHANNEL,
+      timeout: HANDSHAKE_TIMEOUT_MS,
     });
     this.#connection = connection;
-    this.#ready = connection.promise.then(async (frame) => {
-      this.#frame = frame;
-      await this.configure();
-      this.#setStates({ ready: true });
-      this.dispatchEvent(new CustomEvent('pay-ready', { bubbles: true, composed: true }));
-      return frame;
-    });
-    this.#ready.catch(() => {});
-    group.register(this);
+    connection.promise.then(
+      async (frame) => {
+        if (this.#connection !== connection) return;
+        this.#frame = frame;
+        await this.configure().catch(() => {});
+        this.#setStates({ ready: true });
+        ready.resolve(frame);
+        this.dispatchEvent(new CustomEvent('pay-ready', { bubbles: true, composed: true }));
+      },
+      () => {
+        if (this.#connection !== connection) return;
+        console.error(
+          `pay: the card field frame from ${group.gatewayOrigin} did not answer. Check the gateway attribute of <pay-card-fields> and that the gateway is up.`,
+        );
+        ready.reject(new Error('frame_not_ready'));
+      },
+    );
   }
 
   disconnectedCallback(): void {
     this.#connection?.destroy();
     this.#iframe?.remove();
     this.#group?.unregister(this);
+    this.#ready?.reject(new Error('removed'));
     this.#connection = this.#frame = this.#ready = this.#iframe = undefined;
     this.#group = null;
     this.#lastConfig = '';
@@ -174,6 +253,7 @@ export abstract class PayFieldElement extends HTMLElement {
 
   /** Sends label, placeholder, key, styles and fonts to the frame when they changed. */
   async configure(): Promise<void> {
+    if (this.#iframe) this.#iframe.title = this.#title();
     const frame = this.#frame;
     const group = this.#group;
     if (!frame || !group) return;
@@ -200,6 +280,10 @@ export abstract class PayFieldElement extends HTMLElement {
       .map((label) => label.textContent?.trim() ?? '')
       .filter(Boolean)
       .join(' ');
+  }
+
+  #title(): string {
+    return this.accessibleName() || DEFAULT_TITLES[this.kind];
   }
 
   override focus(options?: FocusOptions & { part?: CardPart }): void {

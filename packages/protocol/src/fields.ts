@@ -37,6 +37,11 @@ export type PayErrorCode =
   | 'missing_publishable_key'
   | 'invalid_publishable_key'
   | 'missing_field'
+  /**
+   * A frame of the group loaded but never answered the handshake (an error page, the wrong
+   * `gateway`), was removed during `tokenize()`, or a sibling frame did not hand over its
+   * value. `tokenize()` called while frames are still loading waits for them instead.
+   */
   | 'frame_not_ready'
   | 'api_error';
 

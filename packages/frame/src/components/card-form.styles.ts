@@ -11,10 +11,12 @@ export const cardFormStyles = css`
     line-height: var(--pay-line-height, 1.4);
   }
   form {
+    margin: 0;
+  }
+  .parts {
     display: grid;
     grid-template-columns: 1fr 1fr;
     gap: 8px;
-    margin: 0;
   }
   .part {
     grid-column: 1 / -1;

@@ -43,6 +43,8 @@ const DEFAULT_LABELS: Record<CardPart, string> = {
   name: 'Name on card',
 };
 
+const COMBINED_LABEL = 'Card details';
+
 const DEFAULT_PLACEHOLDERS: Record<CardPart, string> = {
   number: '1234 1234 1234 1234',
   expiry: 'MM / YY',
@@ -88,7 +90,10 @@ export class PayCardForm extends LitElement {
   })
   accessor parts: CardPart[] = ['number'];
 
-  /** Accessible name of the input when the frame holds one part. */
+  /**
+   * Accessible name of the input when the frame holds one part, of the group of inputs when
+   * it holds several (the combined field).
+   */
   @property() accessor label = '';
 
   @property() accessor placeholder = '';
@@ -246,7 +251,13 @@ export class PayCardForm extends LitElement {
       @focusin=${this.#onFocusIn}
       @focusout=${this.#onFocusOut}
     >
-      ${this.parts.map((part) => this.#renderPart(part, combined))}
+      <div
+        class="parts"
+        role=${combined ? 'group' : nothing}
+        aria-label=${combined ? this.label || COMBINED_LABEL : nothing}
+      >
+        ${this.parts.map((part) => this.#renderPart(part, combined))}
+      </div>
     </form>`;
   }
 

@@ -68,6 +68,9 @@ export class PayFieldFrame extends LitElement {
       setBrand: (brand) => this.form?.setBrand(brand),
     });
     this.#group.start();
+    // A fresh number frame (first load or a reload) holds no brand: the CVC frame's length
+    // must not follow the brand of a number that is gone.
+    if (this.params.kind === 'number') this.#group.shareBrand(null);
     super.connectedCallback();
     this.#resizeObserver.observe(this);
     // Focus given to the frame window (a label click, the host's focus()) goes to the input.

@@ -15,7 +15,21 @@ export interface GroupMember {
   setBrand(brand: CardBrand | null): void;
 }
 
-const COLLECT_TIMEOUT_MS = 3000;
+/**
+ * A safety net only: the host calls tokenize once every frame of the group is connected, and
+ * connected frames answer at once. Generous, so a busy machine never fails a good card.
+ */
+const COLLECT_TIMEOUT_MS = 20000;
+
+/** Same origin as this frame: a group sibling, not a merchant or third-party frame. */
+function isGatewayWindow(win: Window): boolean {
+  try {
+    // Reading `origin` of a cross-origin window throws, silently; posting to it would not.
+    return win.origin === location.origin;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Talks to the other frames of one group without the merchant page in between: each frame
@@ -66,9 +80,17 @@ export class GroupChannel {
     });
   }
 
+  /**
+   * Posts only to gateway-origin frames: a frame of another origin (the merchant's, one still
+   * on about:blank) would make the browser print a target-origin error on the merchant page.
+   */
   #broadcast(message: GroupMessage): void {
+    if (window.parent === window) return;
     const siblings = window.parent.frames;
-    for (let i = 0; i < siblings.length; i++) siblings[i]?.postMessage(message, location.origin);
+    for (let i = 0; i < siblings.length; i++) {
+      const sibling = siblings[i];
+      if (sibling && isGatewayWindow(sibling)) sibling.postMessage(message, location.origin);
+    }
   }
 
   #isSibling(source: MessageEventSource | null): source is Window {
