@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { holdsCardNumber } from './card-number-mask.js';
 import { ApiError } from './errors.js';
 import type { ErrorDetail } from './errors.js';
 
@@ -9,12 +10,26 @@ interface AjvIssue {
   params: Record<string, unknown>;
 }
 
+/**
+ * A path segment as the error may name it. Unknown field names and metadata keys are the
+ * caller's own text, where a card number could have been pasted: only plain names are
+ * repeated, anything else is `*`.
+ */
+function safeSegment(segment: string): string {
+  const plain = /^[A-Za-z0-9_-]{1,40}$/.test(segment) && !holdsCardNumber(segment);
+  return plain ? segment : '*';
+}
+
 /** `/card/number` → `card.number`; the parameter a validation failure names. */
 function paramOf(issue: AjvIssue): string {
-  const path = issue.instancePath.split('/').filter(Boolean);
+  // JSON Pointer escapes (~1 for "/", ~0 for "~") in keys the caller chose.
+  const path = issue.instancePath
+    .split('/')
+    .filter(Boolean)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (issue.keyword === 'required') path.push(String(issue.params.missingProperty));
   if (issue.keyword === 'additionalProperties') path.push(String(issue.params.additionalProperty));
-  return path.join('.');
+  return path.map(safeSegment).join('.');
 }
 
 function describe(issue: AjvIssue, param: string): string {
@@ -53,6 +68,11 @@ export function toApiError(error: unknown): ApiError {
   const e = error as Partial<FastifyError>;
   if (e.validation) return fromValidation(e as FastifyError);
   switch (e.code) {
+    // Fastify's own messages for these quote the path: never pass them on.
+    case 'FST_ERR_BAD_URL':
+      return new ApiError('validation_error', 'The URL path is not valid (malformed % escape)');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new ApiError('validation_error', 'A path parameter is too long');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new ApiError('payload_too_large', 'The request body is too large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -78,17 +98,20 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError('api_error', 'An internal error occurred');
 }
 
+/** The documented error body for whatever was thrown; logs 5xx with their cause. */
+export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const apiError = toApiError(error);
+  if (apiError.statusCode >= 500) {
+    request.log.error({ err: error }, 'request failed');
+  } else {
+    request.log.info({ code: apiError.code, param: apiError.param }, 'request refused');
+  }
+  void reply.code(apiError.statusCode).type('application/json; charset=utf-8');
+  return reply.send(apiError.body(request.id));
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error, request, reply) => {
-    const apiError = toApiError(error);
-    if (apiError.statusCode >= 500) {
-      request.log.error({ err: error }, 'request failed');
-    } else {
-      request.log.info({ code: apiError.code, param: apiError.param }, 'request refused');
-    }
-    void reply.code(apiError.statusCode).type('application/json; charset=utf-8');
-    return reply.send(apiError.body(request.id));
-  });
+  app.setErrorHandler(sendError);
 
   app.setNotFoundHandler((request, reply) => {
     const apiError = new ApiError('not_found', 'Not found');

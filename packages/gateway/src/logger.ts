@@ -1,5 +1,6 @@
 import pino from 'pino';
 import type { DestinationStream, Logger } from 'pino';
+import { maskCardNumbers } from './card-number-mask.js';
 
 /**
  * Paths that could ever carry card data or credentials. Request bodies are never logged at
@@ -30,18 +31,46 @@ export interface LoggerOptions {
   stream?: DestinationStream;
 }
 
+/**
+ * The logged path: no query string, no 3-D Secure secret, and no card number a caller pasted
+ * where an id goes (`/v1/payments/4242424242424242/void`).
+ */
+export function loggedUrl(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  return maskCardNumbers(path.replace(/^(\/3ds\/[^/]+)\/[^/]+/, '$1/[redacted]'));
+}
+
+/** Errors keep their shape; their text may quote a request value, so it is masked too. */
+function errSerializer(error: Error): ReturnType<typeof pino.stdSerializers.err> {
+  const serialized = pino.stdSerializers.err(error);
+  if (typeof serialized.message === 'string') {
+    serialized.message = maskCardNumbers(serialized.message);
+  }
+  if (typeof serialized.stack === 'string') serialized.stack = maskCardNumbers(serialized.stack);
+  return serialized;
+}
+
 export function createLogger(options: LoggerOptions = {}): Logger {
   return pino(
     {
       level: options.level ?? 'info',
       redact: { paths: redactPaths, censor: '[redacted]' },
       serializers: {
-        // Log the path only: query strings and the 3-D Secure secret stay out of the logs.
         req: (req: { method: string; url: string; ip?: string }) => ({
           method: req.method,
-          url: req.url.split('?')[0]?.replace(/^(\/3ds\/[^/]+)\/[^/]+/, '$1/[redacted]'),
+          url: loggedUrl(req.url),
           remoteAddress: req.ip,
         }),
+        err: errSerializer,
+      },
+      hooks: {
+        // Message strings and their format arguments (Fastify logs "Route %s:%s not found").
+        logMethod(args, method) {
+          const masked = args.map((arg: unknown) =>
+            typeof arg === 'string' ? maskCardNumbers(arg) : arg,
+          ) as Parameters<typeof method>;
+          method.apply(this, masked);
+        },
       },
     },
     options.stream ?? pino.destination({ sync: false }),

@@ -35,8 +35,12 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://${config.host}:${port}`;
-  const secret =
-    seed.secretKey ?? '(shown on first start only; set PAY_SEED_SECRET_KEY to choose it)';
+  // The secret key in full only the once it can be learnt nowhere else: when just generated.
+  const secret = {
+    generated: `${seed.secretKey} (generated now and shown this once: keep it)`,
+    given: `${seed.secretKeyMasked} (from PAY_SEED_SECRET_KEY)`,
+    stored: `${seed.secretKeyMasked} (stored hashed; shown in full on first start only, or set PAY_SEED_SECRET_KEY)`,
+  }[seed.secretKeySource];
   // Plain lines on stdout for people and scripts; the structured log goes on beside them.
   process.stdout.write(
     [

@@ -49,7 +49,7 @@ const MAX_MINOR = 99_999_999_99;
 export function currencyDecimals(currency: string): number {
   const decimals = decimalsOf[currency.toLowerCase()];
   if (decimals === undefined) {
-    throw new ApiError('unsupported_currency', `currency ${currency} is not supported`, 'currency');
+    throw new ApiError('unsupported_currency', 'This currency is not supported', 'currency');
   }
   return decimals;
 }

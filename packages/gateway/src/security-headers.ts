@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** The API's own CSP: JSON needs nothing, and no page may frame it. */
-const apiCsp = "default-src 'none'; frame-ancestors 'none'";
+export const apiCsp = "default-src 'none'; frame-ancestors 'none'";
 
 /**
  * Headers on every answer. Routes that serve documents (frames, the 3-D Secure page, the SDK)

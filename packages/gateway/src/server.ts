@@ -7,7 +7,8 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { systemClock } from './clock.js';
 import type { Clock } from './clock.js';
 import type { CardCipher } from './crypto/card-cipher.js';
-import { registerErrorHandling } from './error-handler.js';
+import { clientErrorHandler } from './client-error.js';
+import { registerErrorHandling, sendError } from './error-handler.js';
 import { newId } from './ids.js';
 import { createLogger } from './logger.js';
 import { assetRoutes } from './routes/assets.js';
@@ -68,16 +69,31 @@ export async function buildServer(options: GatewayOptions): Promise<FastifyInsta
     sdkDir: options.sdkDir ?? fileURLToPath(new URL('../../host/dist/', import.meta.url)),
   };
 
+  const logger = options.logger ?? (createLogger() as FastifyBaseLogger);
   const app = Fastify({
-    loggerInstance: options.logger ?? (createLogger() as FastifyBaseLogger),
+    loggerInstance: logger,
     genReqId: () => newId('req'),
     requestIdHeader: false,
     bodyLimit: options.bodyLimit ?? 8 * 1024,
+    // Long ids reach their route, whose schema answers validation_error (Fastify's own limit,
+    // 100, would answer 414 before any route runs).
+    routerOptions: { maxParamLength: 1024 },
+    // A malformed % escape or an over-long parameter fails before routing: same error body,
+    // same headers as every other answer (these replies skip the onSend hooks).
+    frameworkErrors: (error, request, reply) => {
+      applySecurityHeaders(request, reply);
+      return sendError(error, request, reply);
+    },
+    clientErrorHandler: clientErrorHandler(logger),
     ajv: {
       // Strict types (no "12" for 12) and unknown fields refused, not silently dropped.
       customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true },
     },
   });
+
+  // listen() runs the onReady hooks before it binds: no request arrives before storage can
+  // take it (the token writer opens its own connection in a worker thread).
+  app.addHook('onReady', async () => ctx.storage.ready());
 
   app.decorateRequest('auth', null);
   app.decorateRequest('idempotency', null);

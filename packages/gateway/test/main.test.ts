@@ -18,7 +18,9 @@ describe('main.ts (env configuration)', () => {
     });
     try {
       assert.match(gw.output(), /publishable key\s+pk_test_e2e/);
-      assert.match(gw.output(), /secret key\s+sk_test_e2e/);
+      // Given in the environment: the banner says so, masked (a third of "e2e" at most).
+      assert.match(gw.output(), /secret key\s+sk_test_…e \(from PAY_SEED_SECRET_KEY\)/);
+      assert.doesNotMatch(gw.output(), /sk_test_e2e/);
       assert.match(gw.output(), /generated a data key/);
       assert.ok(existsSync(join(dataDir, 'gateway.sqlite')));
       assert.equal((await fetch(`${gw.url}/healthz`)).status, 200);
@@ -54,6 +56,34 @@ describe('main.ts (env configuration)', () => {
       assert.equal(((await list.json()) as { data: unknown[] }).data.length, 1);
     } finally {
       await stop(gw);
+    }
+  });
+
+  it('prints a generated secret key in full on first start only, masked after', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'gateway-main-generated-'));
+    try {
+      const first = await start({ DATA_DIR: fresh });
+      let secret: string;
+      try {
+        const match = /secret key\s+(sk_test_[0-9a-f]{48}) \(generated now/.exec(first.output());
+        assert.ok(match?.[1], first.output());
+        secret = match[1];
+        const list = await fetch(`${first.url}/v1/payments`, {
+          headers: { authorization: `Bearer ${secret}` },
+        });
+        assert.equal(list.status, 200, 'the printed key is the real one');
+      } finally {
+        await stop(first);
+      }
+      const second = await start({ DATA_DIR: fresh });
+      try {
+        assert.ok(!second.output().includes(secret), 'the stored secret key was printed again');
+        assert.ok(second.output().includes(`sk_test_…${secret.slice(-4)} (stored hashed`));
+      } finally {
+        await stop(second);
+      }
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
     }
   });
 

@@ -41,14 +41,16 @@ function checkReturnUrl(value: string): string {
   return url.href;
 }
 
-function notFound(id: string): ApiError {
-  return new ApiError('not_found', `No such payment: ${id}`, 'id');
+// Messages never repeat what the caller sent (an id or token may be a pasted card number):
+// the caller knows what it asked for, and `param` says which field was wrong.
+function notFound(): ApiError {
+  return new ApiError('not_found', 'No such payment', 'id');
 }
 
 function refuseStatus(p: PaymentRecord, action: string): never {
   throw new ApiError(
     'invalid_status',
-    `Payment ${p.id} cannot be ${action} because its status is ${p.status}`,
+    `The payment cannot be ${action} because its status is ${p.status}`,
   );
 }
 
@@ -84,7 +86,7 @@ export const paymentRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx
 
       const token = await storage.getToken(body.token);
       if (!token || token.merchantId !== auth.merchantId || token.mode !== auth.mode) {
-        throw new ApiError('token_not_found', `No such token: ${body.token}`, 'token');
+        throw new ApiError('token_not_found', 'No such token', 'token');
       }
       if (token.usedAtMs !== null) {
         throw new ApiError('payment_token_already_used', 'This token was already used', 'token');
@@ -181,7 +183,7 @@ export const paymentRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx
     handler: async (request) => {
       const { merchantId } = requireAuth(request);
       const payment = await storage.getPayment(merchantId, request.params.id);
-      if (!payment) throw notFound(request.params.id);
+      if (!payment) throw notFound();
       return paymentView(payment, gatewayUrl(request));
     },
   });
@@ -217,7 +219,7 @@ export const paymentRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx
           },
           answerWithChange(request, reply, view),
         );
-        if (!updated) throw notFound(request.params.id);
+        if (!updated) throw notFound();
         return reply.send(view(updated));
       },
     });

@@ -71,4 +71,9 @@ export const migrations: string[] = [
     PRIMARY KEY (merchant_id, key)
   );
   `,
+  // 2: secret key displays kept their first 12 characters: the whole of a short chosen key
+  // (sk_test_e2e). Only the hash of the rest is kept, so the display keeps the prefix alone.
+  `
+  UPDATE api_keys SET display = substr(display, 1, 8) || '…' WHERE kind = 'secret';
+  `,
 ];

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { hashKey } from '../crypto/key-hash.js';
+import { hashKey, maskKey } from '../crypto/key-hash.js';
 import type { KeyKind, Mode } from '../crypto/key-hash.js';
 import { newId } from '../ids.js';
 import { migrations } from './sqlite-migrations.js';
@@ -81,10 +81,14 @@ export class SqliteStorage implements Storage {
   constructor(options: SqliteOptions) {
     mkdirSync(dirname(options.file), { recursive: true });
     this.#db = new Database(options.file);
+    // First, so that every later statement (these pragmas too) waits out a lock.
+    this.#db.pragma('busy_timeout = 5000');
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-    this.#db.pragma('busy_timeout = 5000');
     this.#db.pragma('foreign_keys = ON');
+    // Deleted or overwritten cells (a used token's sealed CVC, a repaired key display) are
+    // zeroed in their page, when that costs no extra I/O.
+    this.#db.pragma('secure_delete = FAST');
     this.#migrate();
     // Every answer is committed with its change, so a key still unanswered belongs to a
     // request that committed nothing, and a process opening this file has no request running
@@ -160,6 +164,7 @@ export class SqliteStorage implements Storage {
         .all()
         .map((row) => row.version),
     );
+    let changed = false;
     migrations.forEach((sql, index) => {
       const version = index + 1;
       if (applied.has(version)) return;
@@ -169,7 +174,12 @@ export class SqliteStorage implements Storage {
           this.#db.prepare('INSERT INTO schema_migrations (version) VALUES (?)').run(version);
         })
         .immediate();
+      changed = true;
     });
+    // A migration may have rewritten what must not stay readable (old key displays): fold the
+    // WAL, with the page versions it held before, into the database and empty it. This runs
+    // before the token writer opens its connection.
+    if (changed) this.#db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async findApiKey(keyHash: string): Promise<ApiKeyRecord | undefined> {
@@ -198,7 +208,8 @@ export class SqliteStorage implements Storage {
   }
 
   #insertKey(merchantId: string, key: NewApiKey, now: number): void {
-    const display = key.kind === 'publishable' ? key.key : `${key.key.slice(0, 12)}…`;
+    // Publishable keys are public (they sit in page HTML); secret keys are stored hashed.
+    const display = key.kind === 'publishable' ? key.key : maskKey(key.key);
     this.#db
       .prepare(
         'INSERT INTO api_keys (key_hash, merchant_id, kind, mode, display, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -245,6 +256,11 @@ export class SqliteStorage implements Storage {
         this.#insertKey(merchantId, key, Date.now());
       })
       .immediate();
+  }
+
+  /** Resolves once the token writer's connection is open; rejects if it could not open. */
+  ready(): Promise<void> {
+    return this.#tokenWriter.ready;
   }
 
   /** Group commit in a worker thread: see TokenWriter. */

@@ -72,6 +72,8 @@ export interface Storage {
 
   /** Deletes CVCs of expired tokens and forgets idempotency keys older than a day. */
   sweep(nowMs: number): Promise<{ cvcsDeleted: number }>;
+  /** Resolves when every connection is open and the store can take requests. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 

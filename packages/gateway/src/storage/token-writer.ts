@@ -20,17 +20,42 @@ export class TokenWriter {
   #seq = 0;
   #drained: (() => void) | null = null;
   #failed: Error | null = null;
+  /** Settles when the worker has its connection open, or has failed to. */
+  readonly ready: Promise<void>;
 
   constructor(file: string, synchronous: 'FULL' | 'NORMAL') {
     this.#worker = new Worker(new URL('./token-writer.worker.mjs', import.meta.url), {
       workerData: { file, synchronous },
+      // Plain JavaScript: none of the parent's --import preloads (tsx, test fixtures).
+      execArgv: [],
     });
-    this.#worker.unref();
-    this.#worker.on('message', (answer: { seq: number; errors: (string | null)[] | null }) =>
-      this.#settle(answer.errors),
+    let opened!: () => void;
+    let failed!: (error: Error) => void;
+    this.ready = new Promise<void>((resolve, reject) => {
+      opened = resolve;
+      failed = reject;
+    });
+    // Until the worker answers, a ready promise nobody awaits must not crash the process.
+    this.ready.catch(() => undefined);
+    this.#worker.on(
+      'message',
+      (answer: { ready: true } | { seq: number; errors: (string | null)[] | null }) => {
+        if ('ready' in answer) {
+          // Ref'd until now so that a process awaiting `ready` stays alive to hear it.
+          if (!this.#inFlight) this.#worker.unref();
+          opened();
+        } else this.#settle(answer.errors);
+      },
     );
-    this.#worker.on('error', (error) => this.#fail(error));
-    this.#worker.on('exit', () => this.#fail(new Error('token writer stopped')));
+    this.#worker.on('error', (error) => {
+      failed(error);
+      this.#fail(error);
+    });
+    this.#worker.on('exit', () => {
+      const error = new Error('token writer stopped');
+      failed(error);
+      this.#fail(error);
+    });
   }
 
   insert(row: Record<string, unknown>): Promise<void> {

@@ -6,9 +6,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 const db = new Database(workerData.file);
+// First, so that the pragmas after it wait out the gateway's own transactions.
+db.pragma('busy_timeout = 5000');
 db.pragma('journal_mode = WAL');
 db.pragma(`synchronous = ${workerData.synchronous}`);
-db.pragma('busy_timeout = 5000');
 
 const insert = db.prepare(
   `INSERT INTO tokens (id, merchant_id, mode, brand, bin, last4, exp_month, exp_year,
@@ -29,6 +30,9 @@ const bind = (row) => ({
 const insertAll = db.transaction((rows) => {
   for (const row of rows) insert.run(bind(row));
 });
+
+// The connection is open: the gateway may start taking requests.
+parentPort.postMessage({ ready: true });
 
 parentPort.on('message', ({ seq, rows }) => {
   try {
