@@ -7,6 +7,7 @@
 //   DATA_DIR   the gateway's database and the test merchant's keys (default .data/)
 //   SKIP_BUILD=1 skips `npm run build` (when the dist/ folders are fresh)
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -121,6 +122,22 @@ setInterval(() => {
   if (process.ppid !== parent) stop(0);
 }, 1000).unref();
 
+/** A port already taken would let an old server answer our readiness checks: refuse early. */
+function assertFree(port, host, variable) {
+  return new Promise((resolvePort) => {
+    const probe = createServer();
+    probe.once('error', () => {
+      console.error(
+        `Port ${port} on ${host} is in use (another npm start?). Stop it, or set ${variable}.`,
+      );
+      process.exit(1);
+    });
+    probe.listen(port, host, () => probe.close(resolvePort));
+  });
+}
+
+await assertFree(gatewayPort, 'localhost', 'PORT');
+await assertFree(shopPort, '127.0.0.1', 'DEMO_PORT');
 build();
 const keys = merchantKeys();
 run('gateway', 'packages/gateway/src/main.ts', {
