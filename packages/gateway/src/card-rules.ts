@@ -24,6 +24,41 @@ const brandOf: Record<string, Brand> = {
   maestro: 'maestro',
 };
 
+interface BrandRules {
+  type: string;
+  lengths: number[];
+}
+
+/** credit-card-type's longest prefix pattern: past it, a number's digits do not change its brand. */
+const BRAND_PREFIX_DIGITS = 8;
+const brandCache = new Map<string, BrandRules | null>();
+// card-validator re-exports credit-card-type's lookup as an import-star namespace (the
+// function is its `default`, or the value itself, depending on the module interop).
+type CardTypeLookup = (number: string) => BrandRules[];
+const reexported = cardValidator.creditCardType as unknown as
+  CardTypeLookup | { default: CardTypeLookup };
+const cardTypes: CardTypeLookup =
+  typeof reexported === 'function' ? reexported : reexported.default;
+
+/**
+ * The one brand a number (12 digits or more) belongs to, or null when none or several match,
+ * as card-validator's number() decides it. That lookup clones every matching brand's
+ * configuration per call, so its outcome is kept per issuer prefix (the first 8 digits, what
+ * an issuer identification number is; never more of the number), in a bounded map.
+ */
+function brandRules(number: string): BrandRules | null {
+  const prefix = number.slice(0, BRAND_PREFIX_DIGITS);
+  let rules = brandCache.get(prefix);
+  if (rules === undefined) {
+    const types = cardTypes(prefix);
+    const only = types.length === 1 ? types[0] : undefined;
+    rules = only ? { type: only.type, lengths: [...only.lengths] } : null;
+    if (brandCache.size >= 4096) brandCache.clear();
+    brandCache.set(prefix, rules);
+  }
+  return rules;
+}
+
 export interface CardInput {
   number: string;
   exp_month: number;
@@ -47,17 +82,19 @@ export function checkCard(card: CardInput, now: Date): CheckedCard {
   if (!/^\d{12,19}$/.test(number)) {
     throw new ApiError('validation_error', 'card.number is not a valid card number', 'card.number');
   }
-  const verdict = cardValidator.number(number);
+  // card-validator's number() rules, with the brand lookup memoised (see brandRules).
+  const rules = brandRules(number);
   let brand: Brand;
-  if (verdict.card) {
-    if (!verdict.isValid) {
+  if (rules) {
+    const luhnOk = rules.type === 'unionpay' || luhn10(number);
+    if (!luhnOk || !rules.lengths.includes(number.length)) {
       throw new ApiError(
         'validation_error',
         'card.number is not a valid card number',
         'card.number',
       );
     }
-    brand = brandOf[verdict.card.type] ?? 'unknown';
+    brand = brandOf[rules.type] ?? 'unknown';
   } else {
     // Numbers of no known brand are accepted when Luhn-valid (the sandbox's "any other card").
     if (!luhn10(number)) {

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { pooledRandomHex } from './random-pool.js';
 
 /** Object ids: a type prefix and 96 random bits, so ids cannot be guessed or enumerated. */
 export function newId(prefix: 'tok' | 'pay' | 'req' | 'mer' | 'ch'): string {
-  return `${prefix}_${randomBytes(12).toString('hex')}`;
+  return `${prefix}_${pooledRandomHex(12)}`;
 }

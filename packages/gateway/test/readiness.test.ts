@@ -37,7 +37,23 @@ describe('start-up: the gateway answers only once storage is ready', () => {
     await storage.close();
     const broken = new TokenWriter(join(dir, 'no', 'such', 'dir', 'x.sqlite'), 'FULL');
     await assert.rejects(broken.ready);
-    await assert.rejects(broken.insert({ id: 'tok_1' }));
+    await assert.rejects(
+      broken.insert([
+        'tok_1',
+        'mer_1',
+        'test',
+        'visa',
+        '424242',
+        '4242',
+        12,
+        2040,
+        new Uint8Array(1),
+        null,
+        0,
+        1,
+        null,
+      ]),
+    );
     await broken.close();
   });
 

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { pooledRandomBytes } from '../random-pool.js';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -17,7 +18,7 @@ export class CardCipher {
   }
 
   seal(plaintext: string, boundTo: string): Buffer {
-    const iv = randomBytes(IV_BYTES);
+    const iv = pooledRandomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
     cipher.setAAD(Buffer.from(boundTo));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);

@@ -1,13 +1,33 @@
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { compressAsset } from './asset-compression.js';
 import { frameCsp } from '../frame-csp.js';
 import type { GatewayContext } from '../server.js';
 
 /**
+ * Vite names built chunks `name-<hash>.ext`, 8 base64url characters. A hash with no capital
+ * or digit (rare) is taken for a word, so `app-settings.js` is never cached as immutable; the
+ * worst a miss costs is a revalidation.
+ */
+const HASHED_NAME = /-(?=[\w-]{0,7}[A-Z0-9])[\w-]{8}\.[a-z]+$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * A content-hashed file never changes under its name: browsers keep it for a year without
+ * asking again. Everything else (the frame's HTML, the SDK entry merchants link to by a
+ * fixed URL) is revalidated with its ETag on each use, so a new build is seen at once.
+ */
+function setCacheControl(reply: FastifyReply, path: string): void {
+  void reply.header('Cache-Control', HASHED_NAME.test(basename(path)) ? IMMUTABLE : 'no-cache');
+}
+
+/**
  * The built frame app (/frame/v1/*) and host SDK (/sdk/v1/*). Files are looked up on each
  * request, so a build made after the gateway started is served without a restart; until
- * then these paths answer 404 not_found.
+ * then these paths answer 404 not_found. Text files go out compressed (br or gzip, made once
+ * per file), hashed chunks cached for a year.
  */
 export const assetRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) => {
   for (const [dir, path] of [
@@ -26,11 +46,13 @@ export const assetRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) 
         'Cache-Control': 'no-cache',
       });
     });
+    frame.addHook('onSend', compressAsset);
     await frame.register(fastifyStatic, {
       root: ctx.frameDir,
       prefix: '/frame/v1/',
       decorateReply: false,
       cacheControl: false,
+      setHeaders: setCacheControl,
       suppressWarning: true,
       index: ['index.html'],
       schemaHide: true,
@@ -47,11 +69,13 @@ export const assetRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) 
         'Cache-Control': 'no-cache',
       });
     });
+    sdk.addHook('onSend', compressAsset);
     await sdk.register(fastifyStatic, {
       root: ctx.sdkDir,
       prefix: '/sdk/v1/',
       decorateReply: false,
       cacheControl: false,
+      setHeaders: setCacheControl,
       suppressWarning: true,
       schemaHide: true,
     });

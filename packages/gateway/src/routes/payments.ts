@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { authenticate, requireAuth } from '../auth.js';
@@ -7,6 +6,7 @@ import { answerWithChange, idempotent, recordIdempotentAnswer } from '../idempot
 import { newId } from '../ids.js';
 import { currencyDecimals, fromMinor, toMinor } from '../money.js';
 import { creationStatus, paymentView } from '../payment-view.js';
+import { pooledRandomHex } from '../random-pool.js';
 import { authorize } from '../sandbox-network.js';
 import type { GatewayContext } from '../server.js';
 import type { PaymentRecord } from '../storage/storage.js';
@@ -128,7 +128,7 @@ export const paymentRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx
         externalId: body.external_id ?? null,
         metadata: body.metadata ?? {},
         returnUrl,
-        challengeSecret: outcome.kind === 'challenge' ? randomBytes(16).toString('hex') : null,
+        challengeSecret: outcome.kind === 'challenge' ? pooledRandomHex(16) : null,
         errorCode: outcome.kind === 'declined' ? outcome.code : null,
         createdAtMs: nowMs,
         updatedAtMs: nowMs,

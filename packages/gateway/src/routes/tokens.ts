@@ -1,3 +1,4 @@
+import type { FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyPluginAsync } from 'fastify';
 import { authenticate, requireAuth } from '../auth.js';
 import { checkCard } from '../card-rules.js';
@@ -7,13 +8,36 @@ import type { GatewayContext } from '../server.js';
 import { createTokenSchema } from './tokens.schema.js';
 import type { CreateTokenBody } from './tokens.schema.js';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** @fastify/cors reads per-route options here (its types do not declare it). */
+    cors?: FastifyCorsOptions | false;
+  }
+}
+
 export const TOKEN_LIFETIME_MS = 30 * 60 * 1000;
+
+/** @fastify/cors route options: any page may call this route with a publishable key. */
+const tokenCors: FastifyCorsOptions = {
+  origin: '*',
+  methods: ['POST'],
+  allowedHeaders: ['Authorization', 'Content-Type'],
+  exposedHeaders: ['Request-Id', 'Retry-After'],
+  maxAge: 600,
+};
 
 /** POST /v1/tokens: the browser's call (publishable key), the gateway's hot path. */
 export const tokenRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) => {
   const { storage, cipher, clock } = ctx;
 
+  // The preflight: the cors hook answers it with these options (the plugin's own catch-all
+  // OPTIONS route carries no route config, so it refuses, as on every other path).
+  app.options('/v1/tokens', { schema: { hide: true }, config: { cors: tokenCors } }, (_, reply) =>
+    reply.code(204).send(),
+  );
+
   app.post<{ Body: CreateTokenBody }>('/v1/tokens', {
+    config: { cors: tokenCors },
     schema: createTokenSchema,
     onRequest: [tokenRateLimit(app, ctx.tokenRateLimit), authenticate(storage, 'any-key')],
     handler: async (request, reply) => {

@@ -72,11 +72,20 @@ export interface SqliteOptions {
   synchronous?: 'FULL' | 'NORMAL';
 }
 
+const KEY_CACHE_LIMIT = 10_000;
+
 /** SQLite storage: one file, WAL, every state change in one transaction. */
 export class SqliteStorage implements Storage {
   readonly #db: Database.Database;
   readonly #tokenWriter: TokenWriter;
   readonly #statements;
+  /**
+   * Key hash → what findApiKey found, for the per-request authentication. Every change to
+   * keys or merchants goes through this object and empties it in the same synchronous step
+   * as its commit, so no answer is ever given from a stale entry. (Like the idempotency
+   * claims below, this assumes one gateway process per database file.)
+   */
+  readonly #keyCache = new Map<string, ApiKeyRecord>();
 
   constructor(options: SqliteOptions) {
     mkdirSync(dirname(options.file), { recursive: true });
@@ -183,14 +192,21 @@ export class SqliteStorage implements Storage {
   }
 
   async findApiKey(keyHash: string): Promise<ApiKeyRecord | undefined> {
+    const cached = this.#keyCache.get(keyHash);
+    if (cached) return cached;
     const row = this.#statements.findApiKey.get(keyHash);
     if (!row) return undefined;
-    return {
+    const record: ApiKeyRecord = Object.freeze({
       merchantId: row.merchant_id,
       merchantActive: row.active === 1,
       kind: row.kind,
       mode: row.mode,
-    };
+    });
+    // Only keys that exist are kept (unknown keys would let a caller grow the map), and the
+    // map is bounded all the same.
+    if (this.#keyCache.size >= KEY_CACHE_LIMIT) this.#keyCache.clear();
+    this.#keyCache.set(keyHash, record);
+    return record;
   }
 
   async createMerchant(input: NewMerchant): Promise<string> {
@@ -218,9 +234,14 @@ export class SqliteStorage implements Storage {
   }
 
   async setMerchantActive(merchantId: string, active: boolean): Promise<void> {
-    this.#db
-      .prepare('UPDATE merchants SET active = ? WHERE id = ?')
-      .run(active ? 1 : 0, merchantId);
+    try {
+      this.#db
+        .prepare('UPDATE merchants SET active = ? WHERE id = ?')
+        .run(active ? 1 : 0, merchantId);
+    } finally {
+      // Synchronous with the commit: no request can be authenticated from the old state.
+      this.#keyCache.clear();
+    }
   }
 
   async getMerchantName(merchantId: string): Promise<string | undefined> {
@@ -256,6 +277,7 @@ export class SqliteStorage implements Storage {
         this.#insertKey(merchantId, key, Date.now());
       })
       .immediate();
+    this.#keyCache.clear();
   }
 
   /** Resolves once the token writer's connection is open; rejects if it could not open. */
@@ -265,7 +287,21 @@ export class SqliteStorage implements Storage {
 
   /** Group commit in a worker thread: see TokenWriter. */
   insertToken(token: TokenRecord): Promise<void> {
-    return this.#tokenWriter.insert({ ...tokenToRow(token) });
+    return this.#tokenWriter.insert([
+      token.id,
+      token.merchantId,
+      token.mode,
+      token.brand,
+      token.bin,
+      token.last4,
+      token.expMonth,
+      token.expYear,
+      token.cardSealed,
+      token.cvcSealed,
+      token.createdAtMs,
+      token.expiresAtMs,
+      token.usedAtMs,
+    ]);
   }
 
   async getToken(id: string): Promise<TokenRecord | undefined> {
@@ -396,24 +432,6 @@ export class SqliteStorage implements Storage {
     await this.#tokenWriter.close();
     this.#db.close();
   }
-}
-
-function tokenToRow(token: TokenRecord): TokenRow {
-  return {
-    id: token.id,
-    merchant_id: token.merchantId,
-    mode: token.mode,
-    brand: token.brand,
-    bin: token.bin,
-    last4: token.last4,
-    exp_month: token.expMonth,
-    exp_year: token.expYear,
-    card_sealed: token.cardSealed,
-    cvc_sealed: token.cvcSealed,
-    created_at: token.createdAtMs,
-    expires_at: token.expiresAtMs,
-    used_at: token.usedAtMs,
-  };
 }
 
 function rowToToken(row: TokenRow): TokenRecord {

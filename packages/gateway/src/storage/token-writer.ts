@@ -1,21 +1,44 @@
 import { Worker } from 'node:worker_threads';
 
+/** A tokens row, in the worker's column order (see token-writer.worker.mjs). */
+export type TokenInsertRow = [
+  id: string,
+  merchantId: string,
+  mode: string,
+  brand: string,
+  bin: string,
+  last4: string,
+  expMonth: number,
+  expYear: number,
+  cardSealed: Uint8Array,
+  cvcSealed: Uint8Array | null,
+  createdAt: number,
+  expiresAt: number,
+  usedAt: number | null,
+];
+
 interface Pending {
-  row: Record<string, unknown>;
+  row: TokenInsertRow;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
+type WorkerAnswer =
+  { ready: true } | { answers: { seq: number; errors: (string | null)[] | null }[] };
+
 /**
- * Group commit for new tokens: rows that arrive while a batch is being committed wait and go
- * together in the next transaction, and each caller hears back only after its batch's commit.
- * The commits run in a worker thread with its own connection (WAL allows it), so fsync time is
- * not event-loop time.
+ * Group commit for new tokens: rows that arrive in one event-loop turn go to the worker as
+ * one batch, and each caller hears back only after its batch's commit. Batches are pipelined:
+ * the next one is sent while the worker still commits the previous, and the worker folds all
+ * the batches waiting for it into its next transaction, so the gateway never waits for an
+ * answer before it can hand over more rows. The commits run in a worker thread with its own
+ * connection (WAL allows it), so fsync time is not event-loop time.
  */
 export class TokenWriter {
   readonly #worker: Worker;
   #queue: Pending[] = [];
-  #inFlight: Pending[] | null = null;
+  /** Sent, not yet answered, by sequence number. */
+  readonly #inFlight = new Map<number, Pending[]>();
   #scheduled = false;
   #seq = 0;
   #drained: (() => void) | null = null;
@@ -37,16 +60,13 @@ export class TokenWriter {
     });
     // Until the worker answers, a ready promise nobody awaits must not crash the process.
     this.ready.catch(() => undefined);
-    this.#worker.on(
-      'message',
-      (answer: { ready: true } | { seq: number; errors: (string | null)[] | null }) => {
-        if ('ready' in answer) {
-          // Ref'd until now so that a process awaiting `ready` stays alive to hear it.
-          if (!this.#inFlight) this.#worker.unref();
-          opened();
-        } else this.#settle(answer.errors);
-      },
-    );
+    this.#worker.on('message', (message: WorkerAnswer) => {
+      if ('ready' in message) {
+        // Ref'd until now so that a process awaiting `ready` stays alive to hear it.
+        if (this.#inFlight.size === 0) this.#worker.unref();
+        opened();
+      } else for (const { seq, errors } of message.answers) this.#settle(seq, errors);
+    });
     this.#worker.on('error', (error) => {
       failed(error);
       this.#fail(error);
@@ -58,11 +78,11 @@ export class TokenWriter {
     });
   }
 
-  insert(row: Record<string, unknown>): Promise<void> {
+  insert(row: TokenInsertRow): Promise<void> {
     if (this.#failed) return Promise.reject(this.#failed);
     return new Promise((resolve, reject) => {
       this.#queue.push({ row, resolve, reject });
-      if (!this.#scheduled && !this.#inFlight) {
+      if (!this.#scheduled) {
         this.#scheduled = true;
         // Let the rest of this event-loop turn add its rows to the same batch.
         setImmediate(() => {
@@ -74,42 +94,44 @@ export class TokenWriter {
   }
 
   #send(): void {
-    if (this.#inFlight || this.#queue.length === 0) {
-      if (!this.#inFlight) this.#drained?.();
-      return;
-    }
-    this.#inFlight = this.#queue;
+    if (this.#queue.length === 0 || this.#failed) return;
+    const batch = this.#queue;
     this.#queue = [];
+    const seq = ++this.#seq;
+    this.#inFlight.set(seq, batch);
     this.#worker.ref();
-    this.#worker.postMessage({ seq: ++this.#seq, rows: this.#inFlight.map((p) => p.row) });
+    this.#worker.postMessage({ seq, rows: batch.map((p) => p.row) });
   }
 
-  #settle(errors: (string | null)[] | null): void {
-    const batch = this.#inFlight ?? [];
-    this.#inFlight = null;
-    this.#worker.unref();
+  #settle(seq: number, errors: (string | null)[] | null): void {
+    const batch = this.#inFlight.get(seq) ?? [];
+    this.#inFlight.delete(seq);
+    if (this.#inFlight.size === 0) {
+      this.#worker.unref();
+      if (this.#queue.length === 0) this.#drained?.();
+    }
     batch.forEach((pending, i) => {
       const error = errors?.[i];
       if (error) pending.reject(new Error(`token insert failed: ${error}`));
       else pending.resolve();
     });
-    this.#send();
   }
 
   #fail(error: Error): void {
     this.#failed ??= error;
-    for (const pending of [...(this.#inFlight ?? []), ...this.#queue]) pending.reject(error);
-    this.#inFlight = null;
+    for (const batch of this.#inFlight.values()) for (const pending of batch) pending.reject(error);
+    for (const pending of this.#queue) pending.reject(error);
+    this.#inFlight.clear();
     this.#queue = [];
     this.#drained?.();
   }
 
   /** Commits what is queued, then stops the worker. */
   async close(): Promise<void> {
-    if (this.#inFlight || this.#queue.length > 0) {
+    if (this.#inFlight.size > 0 || this.#queue.length > 0) {
       await new Promise<void>((resolve) => {
         this.#drained = resolve;
-        if (!this.#inFlight) this.#send();
+        this.#send();
       });
     }
     this.#failed ??= new Error('storage closed');
