@@ -37,12 +37,33 @@ export async function bundle(label: string, stdin: string, resolveDir: string): 
     target: 'es2022',
     write: false,
     outdir: 'out', // never written; lets an imported stylesheet become its own output
+    // Code behind a dynamic import() becomes a lazy chunk a page loads only when it uses it.
+    splitting: true,
     metafile: true,
     logLevel: 'silent',
     define: { 'process.env.NODE_ENV': '"production"' },
   });
-  // Scripts and stylesheets, each gzipped on its own as a server would send them.
-  const files = result.outputFiles.filter((f) => /\.(js|css)$/.test(f.path));
+  // Scripts and stylesheets the entry loads before it runs (itself and its static imports),
+  // each gzipped on its own as a server would send them; lazy chunks are left out.
+  const eager = new Set<string>();
+  const visit = (file: string): void => {
+    if (eager.has(file)) return;
+    eager.add(file);
+    const output = result.metafile.outputs[file];
+    if (output?.cssBundle) eager.add(output.cssBundle);
+    for (const i of output?.imports ?? []) if (i.kind === 'import-statement') visit(i.path);
+  };
+  // A dynamic import's target is listed as an entry point too: only the real entries count.
+  const outputs = Object.entries(result.metafile.outputs);
+  const lazy = new Set(
+    outputs.flatMap(([, o]) =>
+      o.imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path),
+    ),
+  );
+  for (const [file, output] of outputs) if (output.entryPoint && !lazy.has(file)) visit(file);
+  const files = result.outputFiles.filter(
+    (f) => /\.(js|css)$/.test(f.path) && eager.has(path.relative(process.cwd(), f.path)),
+  );
   const top = Object.values(result.metafile.outputs)
     .flatMap((output) => Object.entries(output.inputs))
     .map(([input, { bytesInOutput }]) => ({ input, bytes: bytesInOutput }))

@@ -1,13 +1,26 @@
 import {
   CARD_PARTS,
   type CardBrand,
+  type CardPart,
   type TokenizeOutcome,
   type TokenizeRequest,
 } from '@pay/protocol';
 import { errorMessage } from './card-rules/error-messages.js';
+import { cardValidatorReady } from './card-rules/card-validator-loader.js';
 import { cvcRules } from './card-rules/cvc-rules.js';
+import { expiryRules } from './card-rules/expiry-rules.js';
+import { nameRules } from './card-rules/name-rules.js';
+import { numberRules } from './card-rules/number-rules.js';
+import type { PartRules } from './card-rules/part-rules.js';
 import type { GroupChannel } from './group/group-channel.js';
 import { requestToken } from './token-request.js';
+
+const RULES: Record<CardPart, PartRules> = {
+  number: numberRules,
+  expiry: expiryRules,
+  cvc: cvcRules,
+  name: nameRules,
+};
 
 /** The host is not trusted to send a well-formed request. */
 export function parseTokenizeRequest(input: unknown): TokenizeRequest | null {
@@ -62,13 +75,17 @@ export async function tokenizeGroup(
       },
     };
   }
+  // Every part is assessed again here, with the number's brand: a sibling may not have heard
+  // the brand yet (the CVC length) or may still be loading its card rules.
+  await cardValidatorReady;
+  const now = new Date();
   for (const part of CARD_PARTS) {
     const value = values.get(part);
     if (!value || (part === 'name' && request.cardholderName)) continue;
-    // The CVC frame may not have heard the brand yet; its length is checked here again.
-    const error =
-      value.error ??
-      (part === 'cvc' ? cvcRules.assess(value.value, { brand, now: new Date() }).error : undefined);
+    // An expiry that is not a date (13 / 30) arrives empty: its frame's own error says why.
+    const error = value.value
+      ? RULES[part].assess(value.value, { brand, now }).error
+      : (value.error ?? RULES[part].assess('', { brand, now }).error);
     if (error) return { ok: false, error: { code: error, message: errorMessage(error) }, part };
   }
   const [month, year] = (values.get('expiry')?.value ?? '').split('/');

@@ -3,6 +3,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/components/card-form.js';
 import type { PayCardForm } from '../src/components/card-form.js';
 import type { FieldChangeDetail } from '@pay/protocol';
+import { cardValidatorReady } from '../src/card-rules/card-validator-loader.js';
+
+// Typing before the card rules load is covered by test/fields (the chunk held back).
+before(() => cardValidatorReady);
 
 async function numberField(): Promise<{ el: PayCardForm; input: HTMLInputElement }> {
   const el = await fixture<PayCardForm>(

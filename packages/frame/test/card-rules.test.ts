@@ -3,6 +3,10 @@ import { formatNumber, numberRules } from '../src/card-rules/number-rules.js';
 import { expiryRules, expiryValue, formatExpiry } from '../src/card-rules/expiry-rules.js';
 import { cvcRules } from '../src/card-rules/cvc-rules.js';
 import { caretAfter } from '../src/controllers/caret.js';
+import { cardValidatorReady } from '../src/card-rules/card-validator-loader.js';
+
+// The rules' card-validator chunk loads on its own; these tests are about the loaded rules.
+before(() => cardValidatorReady);
 
 const now = new Date('2026-11-25T12:00:00Z');
 

@@ -1,5 +1,4 @@
 import {
-  sanitizeFonts,
   randomId,
   type CardPart,
   type FontSource,
@@ -8,6 +7,7 @@ import {
 } from '@pay/protocol';
 import type { PayFieldElement } from './field-element.js';
 import { PayError } from './pay-error.js';
+import { emit } from './pay-event.js';
 
 /** The gateway this SDK was loaded from, unless the `gateway` attribute names another. */
 const SDK_ORIGIN = new URL(import.meta.url).origin;
@@ -69,7 +69,16 @@ export class PayCardFieldsElement extends HTMLElement {
   }
 
   set fonts(fonts: FontSource[]) {
-    this.#fonts = sanitizeFonts(fonts);
+    // Here only strings are kept, so that the config can be posted; the frame checks the
+    // names, weights and styles and takes https sources only.
+    this.#fonts = (Array.isArray(fonts) ? fonts : [])
+      .filter((font) => typeof font?.family === 'string' && typeof font.src === 'string')
+      .map(({ family, src, weight, style }) => ({
+        family,
+        src,
+        ...(typeof weight === 'string' ? { weight } : {}),
+        ...(typeof style === 'string' ? { style } : {}),
+      }));
     this.#reconfigure();
   }
 
@@ -136,10 +145,7 @@ export class PayCardFieldsElement extends HTMLElement {
     const fields = this.fields;
     const leader = fields.find((f) => f.kind === 'card') ?? fields.find((f) => f.kind === 'number');
     if (!leader) {
-      throw this.#report(
-        'missing_field',
-        'Add a <pay-card-number> or <pay-card> to the <pay-card-fields> group.',
-      );
+      throw this.#report('missing_field', 'Add a <pay-card-number> or <pay-card> to the group.');
     }
     const parts: CardPart[] =
       leader.kind === 'card'
@@ -159,7 +165,7 @@ export class PayCardFieldsElement extends HTMLElement {
     } catch {
       throw new PayError(
         'frame_not_ready',
-        'A card field frame did not load or was removed; check the gateway and try again.',
+        'A card field frame did not load; check the gateway and try again.',
       );
     }
     if (outcome.ok) {
@@ -170,7 +176,7 @@ export class PayCardFieldsElement extends HTMLElement {
     if (outcome.part) this.#focusPart(outcome.part);
     if (code === 'unauthorized') {
       console.error(
-        `pay: the gateway did not accept publishable-key "${this.publishableKey}". Copy the publishable key (pk_...) of your account into <pay-card-fields publishable-key="...">.`,
+        `pay: the gateway did not accept publishable-key "${this.publishableKey}": use your account's publishable key (pk_...).`,
       );
     }
     throw new PayError(code, message);
@@ -220,13 +226,7 @@ export class PayCardFieldsElement extends HTMLElement {
       },
       (error: PayError) => {
         this.#submitting = false;
-        this.dispatchEvent(
-          new CustomEvent('pay-error', {
-            detail: { code: error.code, message: error.message },
-            bubbles: true,
-            composed: true,
-          }),
-        );
+        emit(this, 'pay-error', { code: error.code, message: error.message });
       },
     );
   };
@@ -237,14 +237,14 @@ export class PayCardFieldsElement extends HTMLElement {
       return {
         code: 'missing_publishable_key',
         message:
-          'pay: <pay-card-fields> needs publishable-key="pk_test_..." (the publishable key of your gateway account).',
+          'pay: <pay-card-fields> needs publishable-key="pk_test_...": your publishable key.',
       };
     }
     if (key.startsWith('sk_')) {
       return {
         code: 'invalid_publishable_key',
         message:
-          'pay: publishable-key holds a secret key (sk_...). Never put a secret key in a web page: roll it on the gateway and use the pk_ key.',
+          'pay: publishable-key holds a secret key (sk_...): never put it in a page; roll it, use the pk_ key.',
       };
     }
     if (!/^pk_(test|live)_[A-Za-z0-9_]+$/.test(key)) {
@@ -258,9 +258,7 @@ export class PayCardFieldsElement extends HTMLElement {
 
   #report(code: PayErrorCode, message: string): PayError {
     console.error(message);
-    this.dispatchEvent(
-      new CustomEvent('pay-error', { detail: { code, message }, bubbles: true, composed: true }),
-    );
+    emit(this, 'pay-error', { code, message });
     return new PayError(code, message);
   }
 
@@ -274,6 +272,6 @@ export class PayCardFieldsElement extends HTMLElement {
     const same = fields.size === this.#fields.size && [...fields].every((f) => this.#fields.has(f));
     if (!same || this.#readyFor?.size === fields.size) return;
     this.#readyFor = fields;
-    this.dispatchEvent(new CustomEvent('pay-ready', { bubbles: true, composed: true }));
+    emit(this, 'pay-ready');
   }
 }

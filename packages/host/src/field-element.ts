@@ -13,6 +13,7 @@ import {
 } from '@pay/protocol';
 import type { PayCardFieldsElement } from './card-fields-element.js';
 import { readFrameStyles } from './host-styles.js';
+import { emit } from './pay-event.js';
 
 /** The iframe title when the field has no label of its own. */
 const DEFAULT_TITLES: Record<FieldKind, string> = {
@@ -34,22 +35,16 @@ const EMPTY_STATE: FieldChangeDetail = { empty: true, complete: false, valid: tr
 
 interface Deferred<T> {
   promise: Promise<T>;
-  resolve(value: T): void;
+  /** Settles once; later calls do nothing (a pending one may adopt a newer promise). */
+  resolve(value: T | Promise<T>): void;
   reject(error: Error): void;
-  settled: boolean;
 }
 
 function deferred<T>(): Deferred<T> {
-  const d = { settled: false } as Deferred<T>;
+  const d = {} as Deferred<T>;
   d.promise = new Promise<T>((resolve, reject) => {
-    d.resolve = (value) => {
-      d.settled = true;
-      resolve(value);
-    };
-    d.reject = (error) => {
-      d.settled = true;
-      reject(error);
-    };
+    d.resolve = resolve;
+    d.reject = reject;
   });
   d.promise.catch(() => {});
   return d;
@@ -63,14 +58,6 @@ function stillBlank(iframe: HTMLIFrameElement): boolean {
     return false; // cross-origin: the gateway document (or its error page) is there
   }
 }
-
-const DEFAULT_HEIGHT: Record<FieldKind, number> = {
-  number: 40,
-  expiry: 40,
-  cvc: 40,
-  name: 40,
-  card: 140,
-};
 
 type CustomState = 'focused' | 'invalid' | 'complete' | 'empty' | 'ready';
 
@@ -93,7 +80,7 @@ sheet.replaceSync(
  * @attr label - the accessible name of the input (or of the combined field's group) and the
  *   iframe title; otherwise the text of a `<label for>`
  * @attr placeholder - the input's placeholder
- * @fires pay-ready - the frame is connected and configured
+ * @fires pay-ready - the frame is connected; its configuration goes ahead of any later call
  * @fires pay-change - `detail: { empty, complete, valid, brand?, error? }`
  * @fires pay-focus - the input got focus
  * @fires pay-blur - the input lost focus
@@ -120,6 +107,8 @@ export abstract class PayFieldElement extends HTMLElement {
   #group: PayCardFieldsElement | null = null;
   #iframe: HTMLIFrameElement | undefined;
   #connection: Connection<FrameMethods> | undefined;
+  #loaded = false;
+  #failIfSilent = (): void => {};
   #frame: RemoteProxy<FrameMethods> | undefined;
   #ready: Deferred<RemoteProxy<FrameMethods>> | undefined;
   #lastConfig = '';
@@ -137,8 +126,8 @@ export abstract class PayFieldElement extends HTMLElement {
   }
 
   /**
-   * Resolves when the frame is connected and configured; waits while it loads. Rejects when
-   * the element is removed or a loaded frame does not answer the handshake.
+   * Resolves when the frame is connected (its configuration is posted first); waits while it
+   * loads. Rejects when the element is removed or a loaded frame does not answer the handshake.
    */
   get ready(): Promise<RemoteProxy<FrameMethods>> {
     return this.#ready?.promise ?? Promise.reject(new Error('not connected'));
@@ -149,9 +138,7 @@ export abstract class PayFieldElement extends HTMLElement {
     if (this.#iframe) return;
     const group = this.closest<PayCardFieldsElement>('pay-card-fields');
     if (!group) {
-      console.error(
-        `pay: <${this.localName}> must be placed inside <pay-card-fields publishable-key="pk_...">.`,
-      );
+      console.error(`pay: put <${this.localName}> inside <pay-card-fields>.`);
       return;
     }
     if (!isExactOrigin(group.gatewayOrigin)) {
@@ -167,35 +154,48 @@ export abstract class PayFieldElement extends HTMLElement {
       group: group.groupId,
     });
     iframe.title = this.#title();
-    iframe.setAttribute('allow', 'payment');
-    iframe.setAttribute('scrolling', 'no');
-    iframe.style.cssText = `display:block;width:100%;border:0;margin:0;padding:0;overflow:hidden;background:transparent;height:${DEFAULT_HEIGHT[this.kind]}px`;
-    // The handshake starts when the gateway document has loaded: posting to the iframe while
-    // it is still about:blank would fail the exact-origin check and print an error.
+    // No `allow` (the frame uses no Payment Request or other permission) and no `scrolling`
+    // (the frame's own stylesheet hides overflow).
+    iframe.style.cssText = `display:block;width:100%;border:0;margin:0;padding:0;overflow:hidden;background:transparent;height:${this.kind === 'card' ? 140 : 40}px`;
     iframe.addEventListener('load', () => this.#onFrameLoad(iframe));
     this.#ready = deferred();
     this.append(iframe);
     this.#iframe = iframe;
     group.register(this);
+    // Listen at once: the frame starts the handshake as soon as its script runs, well before
+    // the iframe's load event. Nothing is posted to the iframe until the gateway document has
+    // spoken: posting while it is still about:blank would fail the exact-origin check.
+    this.#connect(iframe, true);
   }
 
   /**
-   * Every load is a fresh frame document (first load, reload, restore after a crash), so it
-   * gets a fresh connection; a second handshake on a live connection is still ignored.
+   * The first load of the gateway document starts the handshake's timeout. A later load is a
+   * fresh frame document (reload, restore after a crash), so it gets a fresh connection; a
+   * second handshake on a live connection is still ignored.
    */
   #onFrameLoad(iframe: HTMLIFrameElement): void {
-    const group = this.#group;
-    const contentWindow = iframe.contentWindow;
-    if (iframe !== this.#iframe || !group || !contentWindow || stillBlank(iframe)) return;
-    if (this.#connection) {
-      this.#connection.destroy();
+    if (iframe !== this.#iframe || !this.#group || stillBlank(iframe)) return;
+    if (this.#loaded) {
+      this.#connection?.destroy();
       this.#frame = undefined;
       this.#lastConfig = '';
-      if (this.#ready?.settled) this.#ready = deferred();
+      // Who waits for the old document's handshake gets the new one's outcome.
+      const previous = this.#ready;
+      this.#ready = deferred();
+      previous?.resolve(this.#ready.promise);
       this.#setStates({ ready: false, focused: false });
       // The new document holds nothing: say so, and drop a token made from the old input.
       this.#onChange(EMPTY_STATE);
+      this.#connect(iframe, false);
     }
+    // (The first document's connection, made with the iframe, is already listening.)
+    this.#loaded = true;
+    // Counted from the load event: a loaded frame that stays silent is an error page.
+    setTimeout(this.#failIfSilent, HANDSHAKE_TIMEOUT_MS);
+  }
+
+  #connect(iframe: HTMLIFrameElement, waitForFrame: boolean): void {
+    const group = this.#group!;
     const ready = this.#ready!;
     const hostMethods: HostMethods = {
       change: (detail: FieldChangeDetail) => this.#onChange(detail),
@@ -209,31 +209,35 @@ export abstract class PayFieldElement extends HTMLElement {
     };
     const connection = connect<FrameMethods>({
       messenger: new ExactOriginMessenger({
-        remoteWindow: contentWindow,
+        remoteWindow: iframe.contentWindow!,
         remoteOrigin: group.gatewayOrigin,
+        waitForRemote: waitForFrame,
       }),
       methods: hostMethods,
       channel: FIELD_CHANNEL,
-      timeout: HANDSHAKE_TIMEOUT_MS,
     });
     this.#connection = connection;
     connection.promise.then(
-      async (frame) => {
+      (frame) => {
         if (this.#connection !== connection) return;
         this.#frame = frame;
-        await this.configure().catch(() => {});
+        // Posted first on the port, so every later call finds the frame configured.
+        void this.configure().catch(() => {});
         this.#setStates({ ready: true });
         ready.resolve(frame);
-        this.dispatchEvent(new CustomEvent('pay-ready', { bubbles: true, composed: true }));
+        emit(this, 'pay-ready');
       },
-      () => {
-        if (this.#connection !== connection) return;
-        console.error(
-          `pay: the card field frame from ${group.gatewayOrigin} did not answer. Check the gateway attribute of <pay-card-fields> and that the gateway is up.`,
-        );
-        ready.reject(new Error('frame_not_ready'));
-      },
+      () => fail(),
     );
+    const fail = (): void => {
+      if (this.#connection !== connection || this.#frame) return;
+      connection.destroy(); // penpal's destroy() leaves the promise pending
+      console.error(
+        `pay: the card frame from ${group.gatewayOrigin} did not answer. Check the gateway attribute of <pay-card-fields>.`,
+      );
+      ready.reject(new Error('frame_not_ready'));
+    };
+    this.#failIfSilent = fail;
   }
 
   disconnectedCallback(): void {
@@ -241,6 +245,7 @@ export abstract class PayFieldElement extends HTMLElement {
     this.#iframe?.remove();
     this.#group?.unregister(this);
     this.#ready?.reject(new Error('removed'));
+    this.#loaded = false;
     this.#connection = this.#frame = this.#ready = this.#iframe = undefined;
     this.#group = null;
     this.#lastConfig = '';
@@ -306,13 +311,10 @@ export abstract class PayFieldElement extends HTMLElement {
       complete: detail.complete === true,
       valid: detail.valid === true,
     };
-    if (typeof detail.brand === 'string') state.brand = detail.brand;
-    if (
-      detail.error &&
-      typeof detail.error.code === 'string' &&
-      typeof detail.error.message === 'string'
-    ) {
-      state.error = { code: detail.error.code, message: detail.error.message };
+    const { brand, error } = detail;
+    if (typeof brand === 'string') state.brand = brand;
+    if (typeof error?.code === 'string' && typeof error.message === 'string') {
+      state.error = { code: error.code, message: error.message };
     }
     this.state = state;
     this.#setStates({
@@ -320,9 +322,7 @@ export abstract class PayFieldElement extends HTMLElement {
       complete: state.complete,
       invalid: Boolean(state.error),
     });
-    this.dispatchEvent(
-      new CustomEvent('pay-change', { detail: state, bubbles: true, composed: true }),
-    );
+    emit(this, 'pay-change', state);
     this.#group?.fieldChanged();
     // States may change the merchant's --pay-* values (e.g. :state(invalid) { --pay-color: red }).
     void this.configure().catch(() => {});
@@ -330,20 +330,12 @@ export abstract class PayFieldElement extends HTMLElement {
 
   #onFocusChange(focused: boolean): void {
     this.#setStates({ focused });
-    const init = { bubbles: true, composed: true };
-    this.dispatchEvent(
-      focused ? new CustomEvent('pay-focus', init) : new CustomEvent('pay-blur', init),
-    );
+    emit(this, focused ? 'pay-focus' : 'pay-blur');
     void this.configure().catch(() => {});
   }
 
   #onSubmit(): void {
-    const event = new CustomEvent('pay-submit', {
-      bubbles: true,
-      composed: true,
-      cancelable: true,
-    });
-    if (this.dispatchEvent(event)) this.#group?.requestSubmit();
+    if (emit(this, 'pay-submit', undefined, true)) this.#group?.requestSubmit();
   }
 
   #setStates(states: Partial<Record<CustomState, boolean>>): void {

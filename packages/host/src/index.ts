@@ -46,7 +46,7 @@ export type {
   PayErrorInfo,
   TokenResult,
 } from '@pay/protocol';
-export { handleNextAction } from './three-d-secure.js';
+export { handleNextAction } from './next-action.js';
 export type { NextActionPayment, NextActionResult } from './three-d-secure.js';
 
 declare global {

@@ -4,7 +4,8 @@
  * back. The message is trusted only from the challenge page's origin and from that iframe's
  * window, and only for this payment; the merchant's server should still read the payment again.
  */
-import { isThreeDSResultMessage, type ThreeDSOutcome } from '@pay/protocol';
+// The deep import keeps this lazy chunk from sharing a chunk with the rest of the protocol.
+import { isThreeDSResultMessage, type ThreeDSOutcome } from '@pay/protocol/three-d-secure';
 
 /** The part of a payment object (gateway API) that 3-D Secure needs. */
 export interface NextActionPayment {

@@ -18,6 +18,13 @@ export interface ExactOriginMessengerOptions {
   remoteWindow: Window;
   /** The one origin messages go to and come from, e.g. `https://gateway.example`. */
   remoteOrigin: string;
+  /**
+   * Post no SYN until the remote window has sent a valid message: for an iframe that may still
+   * hold its initial about:blank document, which a post to the exact origin would miss with
+   * an error in the console. penpal answers the remote's SYN with its own, so nothing is lost
+   * when the listener is in place before the remote document exists.
+   */
+  waitForRemote?: boolean;
 }
 
 export class ExactOriginMessenger implements Messenger {
@@ -26,13 +33,15 @@ export class ExactOriginMessenger implements Messenger {
   readonly #handlers = new Set<MessageHandler>();
   #validate: ((data: unknown) => data is Message) | undefined;
   #port: MessagePort | undefined;
+  #waiting: boolean;
 
-  constructor({ remoteWindow, remoteOrigin }: ExactOriginMessengerOptions) {
+  constructor({ remoteWindow, remoteOrigin, waitForRemote = false }: ExactOriginMessengerOptions) {
     if (!isExactOrigin(remoteOrigin)) {
-      throw new PenpalError('INVALID_ARGUMENT', 'remoteOrigin must be an exact http(s) origin');
+      throw new PenpalError('INVALID_ARGUMENT', 'remoteOrigin: not an exact origin');
     }
     this.#remoteWindow = remoteWindow;
     this.#remoteOrigin = remoteOrigin;
+    this.#waiting = waitForRemote;
   }
 
   initialize = ({ validateReceivedMessage }: InitializeMessengerOptions): void => {
@@ -41,6 +50,7 @@ export class ExactOriginMessenger implements Messenger {
   };
 
   sendMessage = (message: Message, transferables?: Transferable[]): void => {
+    if (message.type === 'SYN' && this.#waiting) return;
     if (message.type === 'SYN' || message.type === 'ACK1') {
       this.#postToWindow(message, transferables ?? []);
       return;
@@ -53,7 +63,7 @@ export class ExactOriginMessenger implements Messenger {
       return;
     }
     if (!this.#port) {
-      throw new PenpalError('TRANSMISSION_FAILED', 'not connected yet');
+      throw new PenpalError('TRANSMISSION_FAILED', 'not connected');
     }
     this.#port.postMessage(message, { transfer: transferables ?? [] });
   };
@@ -90,6 +100,8 @@ export class ExactOriginMessenger implements Messenger {
     if (this.#port) return;
     const data: unknown = event.data;
     if (!this.#validate?.(data)) return;
+    // The remote document is the gateway's and listens: posting to it is safe from now on.
+    this.#waiting = false;
     if (data.type === 'ACK2') {
       const port = event.ports[0];
       if (!port) return;

@@ -13,12 +13,28 @@ export interface PartValue {
   error?: FieldErrorCode;
 }
 
-export type GroupMessage =
-  | { ns: typeof GROUP_NAMESPACE; group: string; type: 'collect'; id: string }
-  | { ns: typeof GROUP_NAMESPACE; group: string; type: 'values'; id: string; values: PartValue[] }
-  | { ns: typeof GROUP_NAMESPACE; group: string; type: 'brand'; brand: CardBrand | null };
+/**
+ * `lead`: a frame that may tokenize (number or combined) asks for its siblings' values, at its
+ * start and in answer to `join`. `join`: a frame started (or started again) and holds `parts`,
+ * empty for now. `push`: a sibling's values, sent to the frames that asked to lead whenever they
+ * change, so tokenizing reads them locally. `collect`/`values`: the fallback round trip for a
+ * value not pushed yet. `reveal`: show every error, as on submit.
+ */
+export type GroupMessage = { ns: typeof GROUP_NAMESPACE; group: string } & (
+  | { type: 'lead' }
+  | { type: 'join'; parts: CardPart[] }
+  | { type: 'push'; values: PartValue[] }
+  | { type: 'reveal' }
+  | { type: 'collect'; id: string }
+  | { type: 'values'; id: string; values: PartValue[] }
+  | { type: 'brand'; brand: CardBrand | null }
+);
 
 const PARTS = new Set(['number', 'expiry', 'cvc', 'name']);
+
+function isPartValues(values: unknown): values is PartValue[] {
+  return Array.isArray(values) && values.length <= 4 && values.every(isPartValue);
+}
 
 function isPartValue(value: unknown): value is PartValue {
   if (typeof value !== 'object' || value === null) return false;
@@ -37,10 +53,21 @@ export function isGroupMessage(data: unknown, group: string): data is GroupMessa
   const m = data as Record<string, unknown>;
   if (m.ns !== GROUP_NAMESPACE || m.group !== group) return false;
   switch (m.type) {
+    case 'lead':
+    case 'reveal':
+      return true;
+    case 'join':
+      return (
+        Array.isArray(m.parts) &&
+        m.parts.length <= 4 &&
+        m.parts.every((part) => typeof part === 'string' && PARTS.has(part))
+      );
+    case 'push':
+      return isPartValues(m.values);
     case 'collect':
       return typeof m.id === 'string';
     case 'values':
-      return typeof m.id === 'string' && Array.isArray(m.values) && m.values.every(isPartValue);
+      return typeof m.id === 'string' && isPartValues(m.values);
     case 'brand':
       return m.brand === null || typeof m.brand === 'string';
     default:

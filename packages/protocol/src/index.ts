@@ -2,6 +2,7 @@ export * from './three-d-secure.js';
 export * from './fields.js';
 export * from './rpc.js';
 export * from './frame-params.js';
+export * from './style-properties.js';
 export * from './style-allowlist.js';
 export * from './group-messages.js';
 export * from './exact-origin-messenger.js';

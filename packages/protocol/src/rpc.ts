@@ -4,7 +4,8 @@
  * error. They are `type`s, not `interface`s, because penpal's `Methods` needs an index signature.
  */
 import type { CardPart, FieldChangeDetail, PayErrorInfo, TokenResult } from './fields.js';
-import type { FontSource, FrameStyles } from './style-allowlist.js';
+import type { FontSource } from './style-allowlist.js';
+import type { FrameStyles } from './style-properties.js';
 
 /** The penpal channel name of every field connection. */
 export const FIELD_CHANNEL = 'pay-field';

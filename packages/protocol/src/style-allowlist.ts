@@ -1,9 +1,10 @@
 /**
  * Text styling that may cross into the frame: `--pay-*` custom properties read on the host
  * element, each with a value shape. Anything else (url(), expression(), `;`, braces, unknown
- * properties) is dropped. Both sides apply this: the host to send less, the frame because
- * it trusts nothing the host page sends.
+ * properties) is dropped. The frame applies this to all it receives: it trusts nothing the
+ * host page sends (the host only limits itself to the property names).
  */
+import type { FrameStyles, StyleProperty } from './style-properties.js';
 
 const COLOR = /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(rgb|rgba|hsl|hsla)\(\s*[-\d.%\s,/deg]{1,60}\))$/;
 const LENGTH = /^(0|-?\d{0,4}(\.\d{1,4})?(px|em|rem|%|pt|ch|ex))$/;
@@ -28,12 +29,7 @@ export const STYLE_ALLOWLIST = {
   '--pay-letter-spacing': LENGTH,
   '--pay-line-height': LINE_HEIGHT,
   '--pay-padding': PADDING,
-} as const satisfies Record<string, RegExp>;
-
-export type StyleProperty = keyof typeof STYLE_ALLOWLIST;
-export type FrameStyles = Partial<Record<StyleProperty, string>>;
-
-export const STYLE_PROPERTIES = Object.keys(STYLE_ALLOWLIST) as StyleProperty[];
+} as const satisfies Record<StyleProperty, RegExp>;
 
 export function isAllowedStyle(property: string, value: unknown): boolean {
   if (!Object.hasOwn(STYLE_ALLOWLIST, property) || typeof value !== 'string') return false;

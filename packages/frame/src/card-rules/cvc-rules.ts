@@ -1,4 +1,4 @@
-import cardValidator from 'card-validator';
+import { cardValidator } from './card-validator-loader.js';
 import { digitsOf, type PartRules, type RulesContext } from './part-rules.js';
 
 /** 4 digits for amex, 3 for the other brands, 3 or 4 while the brand is unknown. */
@@ -16,7 +16,7 @@ export const cvcRules: PartRules = {
     const digits = digitsOf(value);
     if (!digits) return { empty: true, complete: false, error: 'incomplete_cvc', eager: false };
     const lengths = cvcLengths(context);
-    if (cardValidator.cvv(digits, lengths).isValid)
+    if (cardValidator()?.cvv(digits, lengths).isValid)
       return { empty: false, complete: true, eager: false };
     return { empty: false, complete: false, error: 'incomplete_cvc', eager: false };
   },

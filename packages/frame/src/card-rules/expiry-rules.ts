@@ -1,4 +1,4 @@
-import cardValidator from 'card-validator';
+import { cardValidator } from './card-validator-loader.js';
 import { digitsOf, type PartRules } from './part-rules.js';
 
 const SEPARATOR = /[/\-.\s]+/;
@@ -54,10 +54,11 @@ export const expiryRules: PartRules = {
       return { empty: false, complete: false, error: 'invalid_expiry', eager: true };
     }
     const parsed = expiryValue(value);
-    if (!parsed) {
+    const validator = cardValidator();
+    if (!parsed || !validator) {
       return { empty: false, complete: false, error: 'incomplete_expiry', eager: false };
     }
-    if (cardValidator.expirationDate({ month, year: String(parsed.exp_year) }).isValid) {
+    if (validator.expirationDate({ month, year: String(parsed.exp_year) }).isValid) {
       return { empty: false, complete: true, eager: false };
     }
     const thisMonth = now.getFullYear() * 12 + now.getMonth();

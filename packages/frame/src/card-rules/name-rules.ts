@@ -1,4 +1,4 @@
-import cardValidator from 'card-validator';
+import { cardValidator } from './card-validator-loader.js';
 import type { PartRules } from './part-rules.js';
 
 const MAX_NAME = 64;
@@ -10,6 +10,7 @@ export const nameRules: PartRules = {
   assess(value) {
     const name = value.trim();
     if (!name) return { empty: true, complete: false, error: 'incomplete_name', eager: false };
-    return { empty: false, complete: cardValidator.cardholderName(name).isValid, eager: false };
+    const complete = cardValidator()?.cardholderName(name).isValid ?? false;
+    return { empty: false, complete, eager: false };
   },
 };

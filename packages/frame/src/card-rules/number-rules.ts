@@ -1,4 +1,4 @@
-import cardValidator from 'card-validator';
+import { cardValidator } from './card-validator-loader.js';
 import { brandOf } from './brand.js';
 import { digitsOf, type PartRules } from './part-rules.js';
 
@@ -6,7 +6,7 @@ const DEFAULT_GAPS = [4, 8, 12];
 const MAX_DIGITS = 19;
 
 function cardOf(digits: string) {
-  return cardValidator.number(digits).card;
+  return cardValidator()?.number(digits).card;
 }
 
 /** Groups digits by the brand's gaps (amex 4-6-5, most others 4-4-4-4) up to its longest length. */
@@ -29,10 +29,19 @@ export const numberRules: PartRules = {
   format: formatNumber,
   assess(value) {
     const digits = digitsOf(value);
-    const check = cardValidator.number(digits);
+    const validator = cardValidator();
+    if (!digits || !validator) {
+      // Empty, or the rules are still loading: nothing to show yet (the form assesses again).
+      return {
+        empty: !digits,
+        complete: false,
+        error: 'incomplete_number',
+        eager: false,
+        brand: null,
+      };
+    }
+    const check = validator.number(digits);
     const brand = brandOf(check.card?.type);
-    if (!digits)
-      return { empty: true, complete: false, error: 'incomplete_number', eager: false, brand };
     if (check.isValid) return { empty: false, complete: true, eager: false, brand };
     const fullLength = check.card?.lengths.includes(digits.length) ?? false;
     if (!check.isPotentiallyValid || fullLength) {

@@ -13,6 +13,7 @@ import { nameRules } from '../card-rules/name-rules.js';
 import { numberRules } from '../card-rules/number-rules.js';
 import { digitsOf, type PartRules, type RulesContext } from '../card-rules/part-rules.js';
 import { errorMessage } from '../card-rules/error-messages.js';
+import { cardValidatorReady } from '../card-rules/card-validator-loader.js';
 import { FormattingController } from '../controllers/formatting-controller.js';
 import { ValidationController } from '../controllers/validation-controller.js';
 import { brandIcon } from './brand-icon.js';
@@ -63,6 +64,7 @@ interface PartControllers {
  * and the iOS keyboard's previous/next arrows see them together.
  *
  * @fires pay-form-change - `detail: FieldChangeDetail`; only when the detail differs from the last one, so the host cannot count keystrokes.
+ * @fires pay-form-value - a value changed (no detail: the group channel reads `values()`).
  * @fires pay-form-brand - `detail: CardBrand | null`; the number's brand changed.
  * @fires pay-form-focus - focus entered the inputs.
  * @fires pay-form-blur - focus left the inputs.
@@ -108,6 +110,21 @@ export class PayCardForm extends LitElement {
     CARD_PARTS.map((part) => [part, this.#createControllers(part)]),
   ) as Record<CardPart, PartControllers>;
   #lastDetail = '';
+
+  constructor() {
+    super();
+    // What was typed while the card rules loaded is formatted and assessed now.
+    void cardValidatorReady.then(() => this.#rulesLoaded());
+  }
+
+  #rulesLoaded(): void {
+    for (const part of this.parts) {
+      const { formatting, validation } = this.#controllers[part];
+      if (this.inputOf(part)?.value) formatting.reformat();
+      else validation.reassess();
+    }
+    this.#emitChange();
+  }
 
   #createControllers(part: CardPart): PartControllers {
     const validation = new ValidationController(this, RULES[part], this.#context);
@@ -177,6 +194,8 @@ export class PayCardForm extends LitElement {
         this.#reassessCvc();
       }
     }
+    // First to the group's tokenizing frame (in the gateway origin), then the state to the host.
+    this.dispatchEvent(new CustomEvent('pay-form-value'));
     this.#emitChange();
   }
 

@@ -62,12 +62,16 @@ export class PayFieldFrame extends LitElement {
   }
 
   override connectedCallback(): void {
+    const { kind } = this.params;
     this.#group ??= new GroupChannel(this.params.group, {
+      parts: kind === 'card' ? [...CARD_PARTS] : [kind],
+      leads: kind === 'number' || kind === 'card',
       values: () => this.form?.values() ?? [],
       reveal: () => this.form?.reveal(),
       setBrand: (brand) => this.form?.setBrand(brand),
     });
-    this.#group.start();
+    // Joins the group once the inputs exist (their values are what siblings get pushed).
+    if (this.hasUpdated) this.#group.start();
     // A fresh number frame (first load or a reload) holds no brand: the CVC frame's length
     // must not follow the brand of a number that is gone.
     if (this.params.kind === 'number') this.#group.shareBrand(null);
@@ -75,6 +79,10 @@ export class PayFieldFrame extends LitElement {
     this.#resizeObserver.observe(this);
     // Focus given to the frame window (a label click, the host's focus()) goes to the input.
     window.addEventListener('focus', this.#onWindowFocus);
+  }
+
+  protected override firstUpdated(): void {
+    this.#group?.start();
   }
 
   override disconnectedCallback(): void {
@@ -107,6 +115,7 @@ export class PayFieldFrame extends LitElement {
       .label=${this.config.label}
       .placeholder=${this.config.placeholder ?? ''}
       ?disabled=${this.config.disabled}
+      @pay-form-value=${() => this.#group?.valuesChanged()}
       @pay-form-change=${this.#onChange}
       @pay-form-brand=${(event: CustomEvent) => this.#group?.shareBrand(event.detail)}
       @pay-form-focus=${() => this.#bridge.send((host) => host.focused())}

@@ -45,6 +45,17 @@ export class FormattingController implements ReactiveController {
     this.#apply(input, raw, null);
   }
 
+  /** Formats the current value again (the rules changed); a focused input keeps its caret. */
+  reformat(): void {
+    const input = this.#options.input();
+    if (!input) return;
+    const focused =
+      input.getRootNode() instanceof Document
+        ? document.activeElement === input
+        : (input.getRootNode() as ShadowRoot).activeElement === input;
+    this.#apply(input, input.value, focused ? input.selectionStart : null);
+  }
+
   #onInput = (event: Event): void => {
     const input = this.#options.input();
     if (!input || event.target !== input) return;

@@ -10,6 +10,10 @@ import {
 
 /** What a frame offers its group. */
 export interface GroupMember {
+  /** The parts this frame draws. */
+  parts: CardPart[];
+  /** True in a number or combined frame: the host may ask it to tokenize. */
+  leads: boolean;
   values(): PartValue[];
   reveal(): void;
   setBrand(brand: CardBrand | null): void;
@@ -36,11 +40,19 @@ function isGatewayWindow(win: Window): boolean {
  * finds its siblings in `window.parent.frames` (the host keeps its iframes in the light DOM so
  * they are listed there), posts with targetOrigin = its own (gateway) origin, and accepts
  * only its own origin, from a sibling frame, with its group's id.
+ *
+ * Values move ahead of time: a frame that may tokenize announces itself (`lead`), and every
+ * other frame of the group pushes its values to that window alone whenever they change, so
+ * `collect()` at tokenize time reads what it already holds instead of a round trip.
  */
 export class GroupChannel {
   readonly #group: string;
   readonly #member: GroupMember;
   readonly #pending = new Map<string, (values: PartValue[]) => void>();
+  /** In a leading frame: the latest values pushed by the siblings. */
+  readonly #pushed = new Map<CardPart, PartValue>();
+  /** The sibling windows that asked for this frame's values. */
+  readonly #leaders = new Set<Window>();
 
   constructor(group: string, member: GroupMember) {
     this.#group = group;
@@ -49,20 +61,42 @@ export class GroupChannel {
 
   start(): void {
     window.addEventListener('message', this.#onMessage);
+    if (this.#member.leads) this.#broadcast(this.#message({ type: 'lead' }));
+    else this.#broadcast(this.#message({ type: 'join', parts: this.#member.parts }));
   }
 
   stop(): void {
     window.removeEventListener('message', this.#onMessage);
+    this.#leaders.clear();
+    this.#pushed.clear();
   }
 
   shareBrand(brand: CardBrand | null): void {
-    this.#broadcast({ ns: GROUP_NAMESPACE, group: this.#group, type: 'brand', brand });
+    this.#broadcast(this.#message({ type: 'brand', brand }));
   }
 
-  /** Gathers the values of `parts` from the group's frames (this one included). */
+  /** This frame's values changed: hand them to the frames that lead the group. */
+  valuesChanged(): void {
+    if (!this.#leaders.size) return;
+    const message = this.#message({ type: 'push', values: this.#member.values() });
+    for (const leader of this.#leaders) this.#post(leader, message);
+  }
+
+  /**
+   * The values of `parts` from the group's frames (this one included): the pushed ones when
+   * every part is there (the siblings show their errors, as on submit), else a round trip.
+   */
   collect(parts: CardPart[]): Promise<Map<CardPart, PartValue>> {
+    // After this task: the frames of a group share one renderer, so redrawing them waits
+    // until the token request has left.
+    setTimeout(() => {
+      this.#member.reveal();
+      this.#broadcast(this.#message({ type: 'reveal' }));
+    });
+    const found = new Map(this.#pushed);
+    for (const value of this.#member.values()) found.set(value.part, value);
+    if (parts.every((part) => found.has(part))) return Promise.resolve(found);
     const id = randomId();
-    const found = new Map<CardPart, PartValue>();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#pending.delete(id);
@@ -76,20 +110,29 @@ export class GroupChannel {
           resolve(found);
         }
       });
-      this.#broadcast({ ns: GROUP_NAMESPACE, group: this.#group, type: 'collect', id });
+      this.#broadcast(this.#message({ type: 'collect', id }));
     });
+  }
+
+  #message(body: DistributiveOmit<GroupMessage, 'ns' | 'group'>): GroupMessage {
+    return { ns: GROUP_NAMESPACE, group: this.#group, ...body } as GroupMessage;
+  }
+
+  #post(target: Window, message: GroupMessage): void {
+    target.postMessage(message, location.origin);
   }
 
   /**
    * Posts only to gateway-origin frames: a frame of another origin (the merchant's, one still
    * on about:blank) would make the browser print a target-origin error on the merchant page.
+   * Never used for values: they go to one window of the group at a time.
    */
   #broadcast(message: GroupMessage): void {
     if (window.parent === window) return;
     const siblings = window.parent.frames;
     for (let i = 0; i < siblings.length; i++) {
       const sibling = siblings[i];
-      if (sibling && isGatewayWindow(sibling)) sibling.postMessage(message, location.origin);
+      if (sibling && sibling !== window && isGatewayWindow(sibling)) this.#post(sibling, message);
     }
   }
 
@@ -104,19 +147,32 @@ export class GroupChannel {
     if (event.origin !== location.origin || !this.#isSibling(event.source)) return;
     const message: unknown = event.data;
     if (!isGroupMessage(message, this.#group)) return;
+    const source = event.source;
     switch (message.type) {
-      case 'collect': {
-        this.#member.reveal();
-        const reply: GroupMessage = {
-          ns: GROUP_NAMESPACE,
-          group: this.#group,
-          type: 'values',
-          id: message.id,
-          values: this.#member.values(),
-        };
-        event.source.postMessage(reply, location.origin);
+      case 'lead':
+        if (this.#member.leads) break;
+        this.#leaders.add(source);
+        this.#post(source, this.#message({ type: 'push', values: this.#member.values() }));
         break;
-      }
+      case 'join':
+        if (!this.#member.leads) break;
+        // A fresh frame holds nothing yet: values pushed by its previous document are gone.
+        for (const part of message.parts) this.#pushed.delete(part);
+        this.#post(source, this.#message({ type: 'lead' }));
+        break;
+      case 'push':
+        if (!this.#member.leads) break;
+        for (const value of message.values) this.#pushed.set(value.part, value);
+        break;
+      case 'reveal':
+        this.#member.reveal();
+        break;
+      case 'collect':
+        this.#post(
+          source,
+          this.#message({ type: 'values', id: message.id, values: this.#member.values() }),
+        );
+        break;
       case 'values':
         this.#pending.get(message.id)?.(message.values);
         break;
@@ -126,3 +182,5 @@ export class GroupChannel {
     }
   };
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
