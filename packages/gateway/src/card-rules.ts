@@ -1,28 +1,10 @@
 import cardValidator from 'card-validator';
 import luhn10 from 'card-validator/dist/luhn-10.js';
+import { brandFromCardType, type CardBrand } from '@pay/protocol/card-brand';
 import { ApiError } from './errors.js';
 
-export type Brand =
-  | 'visa'
-  | 'mastercard'
-  | 'amex'
-  | 'discover'
-  | 'diners'
-  | 'jcb'
-  | 'unionpay'
-  | 'maestro'
-  | 'unknown';
-
-const brandOf: Record<string, Brand> = {
-  visa: 'visa',
-  mastercard: 'mastercard',
-  'american-express': 'amex',
-  discover: 'discover',
-  'diners-club': 'diners',
-  jcb: 'jcb',
-  unionpay: 'unionpay',
-  maestro: 'maestro',
-};
+/** The API's brand names, one list with the frames'. */
+export type Brand = CardBrand;
 
 interface BrandRules {
   type: string;
@@ -94,7 +76,7 @@ export function checkCard(card: CardInput, now: Date): CheckedCard {
         'card.number',
       );
     }
-    brand = brandOf[rules.type] ?? 'unknown';
+    brand = brandFromCardType(rules.type);
   } else {
     // Numbers of no known brand are accepted when Luhn-valid (the sandbox's "any other card").
     if (!luhn10(number)) {

@@ -1,20 +1,8 @@
-import type { CardBrand } from '@pay/protocol';
-
-/** credit-card-type's ids, in the gateway's brand names. */
-const BRANDS: Record<string, CardBrand> = {
-  visa: 'visa',
-  mastercard: 'mastercard',
-  'american-express': 'amex',
-  discover: 'discover',
-  'diners-club': 'diners',
-  jcb: 'jcb',
-  unionpay: 'unionpay',
-  maestro: 'maestro',
-};
+import { brandFromCardType, type CardBrand } from '@pay/protocol';
 
 export function brandOf(type: string | undefined): CardBrand | null {
   if (!type) return null;
-  return BRANDS[type] ?? 'unknown';
+  return brandFromCardType(type);
 }
 
 export const BRAND_NAMES: Record<CardBrand, string> = {
