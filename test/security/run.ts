@@ -52,6 +52,10 @@ async function main(): Promise<void> {
       writeFileSync(join(gw.dataDir, 'gateway.log'), gw.logLines.join('\n'));
     console.log(`kept (with gateway.log): ${startedGateways.map((g) => g.dataDir).join(' ')}`);
   }
+  // The plain closing line CI readers look for, after the table.
+  const tried = results.reduce((n, r) => n + r.tried, 0);
+  const passed = results.reduce((n, r) => n + r.passed, 0);
+  console.log(`security: ${passed} passed, ${tried - passed} failed`);
   process.exit(results.every((r) => r.ok) ? 0 : 1);
 }
 
