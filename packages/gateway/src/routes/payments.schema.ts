@@ -113,35 +113,34 @@ const amountBody = {
   properties: { amount: { type: 'number' } },
 } as const;
 
-export const capturePaymentSchema = {
-  tags: ['payments'],
-  summary: 'Capture an authorized payment, fully or partly',
-  security: [{ bearer: [] }],
-  headers: idempotencyHeader,
-  params: idParams,
-  body: amountBody,
-  response: { 200: paymentObject, '4xx': errorResponse },
-} as const;
+/** Capture, refund and void: one shape, told apart by their summary and body. */
+function paymentChangeSchema<Body extends object>(summary: string, body: Body) {
+  return {
+    tags: ['payments'],
+    summary,
+    security: [{ bearer: [] }],
+    headers: idempotencyHeader,
+    params: idParams,
+    body,
+    response: { 200: paymentObject, '4xx': errorResponse },
+  } as const;
+}
 
-export const refundPaymentSchema = {
-  tags: ['payments'],
-  summary: 'Refund a completed payment, fully or partly',
-  security: [{ bearer: [] }],
-  headers: idempotencyHeader,
-  params: idParams,
-  body: amountBody,
-  response: { 200: paymentObject, '4xx': errorResponse },
-} as const;
+export const capturePaymentSchema = paymentChangeSchema(
+  'Capture an authorized payment, fully or partly',
+  amountBody,
+);
 
-export const voidPaymentSchema = {
-  tags: ['payments'],
-  summary: 'Cancel an authorized payment',
-  security: [{ bearer: [] }],
-  headers: idempotencyHeader,
-  params: idParams,
-  body: { type: 'object', additionalProperties: false, properties: {} },
-  response: { 200: paymentObject, '4xx': errorResponse },
-} as const;
+export const refundPaymentSchema = paymentChangeSchema(
+  'Refund a completed payment, fully or partly',
+  amountBody,
+);
+
+export const voidPaymentSchema = paymentChangeSchema('Cancel an authorized payment', {
+  type: 'object',
+  additionalProperties: false,
+  properties: {},
+} as const);
 
 export const getPaymentSchema = {
   tags: ['payments'],
