@@ -19,6 +19,9 @@ import { ValidationController } from '../controllers/validation-controller.js';
 import { brandIcon } from './brand-icon.js';
 import { cardFormStyles } from './card-form.styles.js';
 
+/** How long a blur waits for focus to come back before the host is told (see #onFocusIn). */
+const FOCUS_BOUNCE_MS = 50;
+
 const RULES: Record<CardPart, PartRules> = {
   number: numberRules,
   expiry: expiryRules,
@@ -246,14 +249,28 @@ export class PayCardForm extends LitElement {
     }
   };
 
+  /** A blur not yet told to the host: focus that comes straight back cancels it. */
+  #pendingBlur: ReturnType<typeof setTimeout> | undefined;
+
   #onFocusIn = (event: FocusEvent): void => {
-    if (!this.#isOwnInput(event.relatedTarget))
-      this.dispatchEvent(new CustomEvent('pay-form-focus'));
+    if (this.#isOwnInput(event.relatedTarget)) return;
+    if (this.#pendingBlur !== undefined) {
+      // Focus bounced out of the frame and back (label clicks and the host's focus() move it
+      // across processes): the host saw no blur, so it needs no second focus either.
+      clearTimeout(this.#pendingBlur);
+      this.#pendingBlur = undefined;
+      return;
+    }
+    this.dispatchEvent(new CustomEvent('pay-form-focus'));
   };
 
   #onFocusOut = (event: FocusEvent): void => {
-    if (!this.#isOwnInput(event.relatedTarget))
+    if (this.#isOwnInput(event.relatedTarget)) return;
+    clearTimeout(this.#pendingBlur);
+    this.#pendingBlur = setTimeout(() => {
+      this.#pendingBlur = undefined;
       this.dispatchEvent(new CustomEvent('pay-form-blur'));
+    }, FOCUS_BOUNCE_MS);
   };
 
   #isOwnInput(target: EventTarget | null): boolean {
