@@ -51,6 +51,15 @@ async function fillSplit(page: Page, prefix: string, number: string, expiry: str
   await typeInto(page, `${prefix}number`, 'number', number);
   await typeInto(page, `${prefix}expiry`, 'expiry', expiry);
   await typeInto(page, `${prefix}cvc`, 'cvc', cvc);
+  // Focus has moved on from two fields: let their blurs reach the host (the frame holds a blur
+  // back briefly in case focus bounces), so later event snapshots are settled.
+  await expect
+    .poll(async () => {
+      const seen = (await events(page)).map((e) => e.type);
+      const count = (type: string) => seen.filter((t) => t === type).length;
+      return count('pay-focus') - count('pay-blur');
+    })
+    .toBe(1);
 }
 
 const tokenize = (page: Page, group = 'group', options?: object) =>
