@@ -45,6 +45,7 @@ export class TokenWriter {
   #failed: Error | null = null;
   /** Settles when the worker has its connection open, or has failed to. */
   readonly ready: Promise<void>;
+  #closing = false;
 
   constructor(file: string, synchronous: 'FULL' | 'NORMAL') {
     this.#worker = new Worker(new URL('./token-writer.worker.mjs', import.meta.url), {
@@ -63,7 +64,7 @@ export class TokenWriter {
     this.#worker.on('message', (message: WorkerAnswer) => {
       if ('ready' in message) {
         // Ref'd until now so that a process awaiting `ready` stays alive to hear it.
-        if (this.#inFlight.size === 0) this.#worker.unref();
+        if (this.#inFlight.size === 0 && !this.#closing) this.#worker.unref();
         opened();
       } else for (const { seq, errors } of message.answers) this.#settle(seq, errors);
     });
@@ -107,7 +108,7 @@ export class TokenWriter {
     const batch = this.#inFlight.get(seq) ?? [];
     this.#inFlight.delete(seq);
     if (this.#inFlight.size === 0) {
-      this.#worker.unref();
+      if (!this.#closing) this.#worker.unref();
       if (this.#queue.length === 0) this.#drained?.();
     }
     batch.forEach((pending, i) => {
@@ -128,6 +129,10 @@ export class TokenWriter {
 
   /** Commits what is queued, then stops the worker. */
   async close(): Promise<void> {
+    // An idle writer is unref'd; closing must keep the process alive until the worker is gone
+    // (and a late "ready" must not unref it again).
+    this.#closing = true;
+    this.#worker.ref();
     if (this.#inFlight.size > 0 || this.#queue.length > 0) {
       await new Promise<void>((resolve) => {
         this.#drained = resolve;
