@@ -260,13 +260,13 @@ test('messages from a third origin and a second handshake change nothing', async
   expect(outcome).toMatchObject({ ok: true, result: { card: { last4: '4242' } } });
 });
 
-test('browser autofill fills the combined field', async ({ page }) => {
-  await open(page, '/combined.html');
-  const card = frameOf(page, 'card');
-  await card.locator('input#number').click();
+type AutofillCard = Record<'number' | 'name' | 'expiryMonth' | 'expiryYear' | 'cvc', string>;
+
+/** Chromium's card autofill, triggered over CDP on the number input of the frame of `kind`. */
+async function autofill(page: Page, kind: string, card: AutofillCard) {
   const frame = page
     .frames()
-    .find((f) => f.url().includes('/frame/v1/') && f.url().includes('kind=card'))!;
+    .find((f) => f.url().includes('/frame/v1/') && f.url().includes(`kind=${kind}`))!;
   const session = await page.context().newCDPSession(frame);
   const { frameTree } = await session.send('Page.getFrameTree');
   const { result } = await session.send('Runtime.evaluate', {
@@ -276,13 +276,20 @@ test('browser autofill fills the combined field', async ({ page }) => {
   await session.send('Autofill.trigger', {
     fieldId: node.backendNodeId,
     frameId: frameTree.frame.id,
-    card: {
-      number: '4242424242424242',
-      name: 'Jane Doe',
-      expiryMonth: '12',
-      expiryYear: '2030',
-      cvc: '123',
-    },
+    card,
+  });
+}
+
+test('browser autofill fills the combined field', async ({ page }) => {
+  await open(page, '/combined.html');
+  const card = frameOf(page, 'card');
+  await card.locator('input#number').click();
+  await autofill(page, 'card', {
+    number: '4242424242424242',
+    name: 'Jane Doe',
+    expiryMonth: '12',
+    expiryYear: '2030',
+    cvc: '123',
   });
   await expect(card.locator('input#number')).toHaveValue('4242 4242 4242 4242');
   await expect(card.locator('input#expiry')).toHaveValue(/^12 \/ (20)?30$/);
@@ -295,23 +302,12 @@ test('browser autofill fills the combined field', async ({ page }) => {
 test('browser autofill fills the split fields from one trigger', async ({ page }) => {
   await open(page, '/split.html');
   await frameOf(page, 'number').locator('input#number').click();
-  const frame = page.frames().find((f) => f.url().includes('kind=number'))!;
-  const session = await page.context().newCDPSession(frame);
-  const { frameTree } = await session.send('Page.getFrameTree');
-  const { result } = await session.send('Runtime.evaluate', {
-    expression: "document.querySelector('pay-card-form').shadowRoot.querySelector('#number')",
-  });
-  const { node } = await session.send('DOM.describeNode', { objectId: result.objectId });
-  await session.send('Autofill.trigger', {
-    fieldId: node.backendNodeId,
-    frameId: frameTree.frame.id,
-    card: {
-      number: '5555555555554444',
-      name: 'Jane Doe',
-      expiryMonth: '11',
-      expiryYear: '2031',
-      cvc: '321',
-    },
+  await autofill(page, 'number', {
+    number: '5555555555554444',
+    name: 'Jane Doe',
+    expiryMonth: '11',
+    expiryYear: '2031',
+    cvc: '321',
   });
   await expect(frameOf(page, 'number').locator('input#number')).toHaveValue('5555 5555 5555 4444');
   await expect(frameOf(page, 'expiry').locator('input#expiry')).toHaveValue(/^11 \/ (20)?31$/);
