@@ -83,9 +83,11 @@ export async function tokenizeGroup(
     const value = values.get(part);
     if (!value || (part === 'name' && request.cardholderName)) continue;
     // An expiry that is not a date (13 / 30) arrives empty: its frame's own error says why.
+    // A submit settles every error: a number that fails Luhn is invalid now, not incomplete.
+    const assessed = RULES[part].assess(value.value, { brand, now });
     const error = value.value
-      ? RULES[part].assess(value.value, { brand, now }).error
-      : (value.error ?? RULES[part].assess('', { brand, now }).error);
+      ? (assessed.settledError ?? assessed.error)
+      : (value.error ?? assessed.error);
     if (error) return { ok: false, error: { code: error, message: errorMessage(error) }, part };
   }
   const [month, year] = (values.get('expiry')?.value ?? '').split('/');

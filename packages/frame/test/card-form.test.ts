@@ -73,11 +73,40 @@ describe('<pay-card-form> number', () => {
 
   it('shows an impossible number at once', async () => {
     const { el, input } = await numberField();
-    await type('4242424242424241');
+    // Mastercard has one length: 16 digits failing Luhn cannot become valid.
+    await type('5555555555554445');
     await el.updateComplete;
     expect(el.detail().error?.code).to.equal('invalid_number');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
   });
+
+  it('calls a Visa failing Luhn at 16 digits incomplete while typing, invalid once left', async () => {
+    const { el, input } = await numberField();
+    await type('4242424242424241');
+    await el.updateComplete;
+    expect(el.detail()).to.deep.include({ valid: true, complete: false });
+    expect(el.detail().error).to.equal(undefined);
+    input.blur();
+    await el.updateComplete;
+    expect(el.detail().error?.code).to.equal('invalid_number');
+    expect(el.detail().valid).to.equal(false);
+  });
+
+  for (const [brand, number] of [
+    ['visa', '4111111000000000007'],
+    ['maestro', '5018000000000000007'],
+  ]) {
+    it(`never flips to invalid while a valid 19-digit ${brand} is typed`, async () => {
+      const { el } = await numberField();
+      const details: FieldChangeDetail[] = [];
+      el.addEventListener('pay-form-change', (e) =>
+        details.push((e as CustomEvent<FieldChangeDetail>).detail),
+      );
+      await type(number);
+      expect(details.filter((d) => !d.valid || d.error)).to.deep.equal([]);
+      expect(details.at(-1)).to.deep.include({ complete: true, valid: true });
+    });
+  }
 
   it('links the error with aria-describedby and keeps the live region in the DOM', async () => {
     const { el, input } = await numberField();
@@ -234,5 +263,53 @@ describe('<pay-card-form> combined', () => {
       { part: 'name', value: 'Jane Doe' },
     ]);
     expect(el.detail()).to.deep.equal({ empty: false, complete: true, valid: true, brand: 'amex' });
+  });
+});
+
+describe('<pay-card-form> values that arrive without a keystroke', () => {
+  /** Autofill as it reaches a frame the customer is not in: no focus, no keystroke. */
+  async function fillFromElsewhere(el: PayCardForm, value: string): Promise<HTMLInputElement> {
+    const input = el.inputOf('number')!;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return input;
+  }
+
+  let hasFocus: typeof document.hasFocus;
+  beforeEach(() => {
+    hasFocus = document.hasFocus.bind(document);
+    document.hasFocus = () => false;
+  });
+  afterEach(() => {
+    document.hasFocus = hasFocus;
+  });
+
+  it('drops them when no frame of its group has the customer', async () => {
+    const el = await fixture<PayCardForm>(html`<pay-card-form parts="number"></pay-card-form>`);
+    let asked = 0;
+    el.askGroup = () => (asked++, Promise.resolve(false));
+    const input = await fillFromElsewhere(el, '4242424242424242');
+    expect(asked).to.equal(1);
+    expect(input.value).to.equal('');
+    expect(el.values()).to.deep.equal([{ part: 'number', value: '', error: 'incomplete_number' }]);
+    expect(el.detail().empty).to.equal(true);
+  });
+
+  it('takes them when a focused frame of its group answers', async () => {
+    const el = await fixture<PayCardForm>(html`<pay-card-form parts="number"></pay-card-form>`);
+    el.askGroup = () => Promise.resolve(true);
+    const input = await fillFromElsewhere(el, '4242424242424242');
+    expect(input.value).to.equal('4242 4242 4242 4242');
+    expect(el.detail().complete).to.equal(true);
+  });
+
+  it('puts back the value it had, not an empty one', async () => {
+    const el = await fixture<PayCardForm>(html`<pay-card-form parts="number"></pay-card-form>`);
+    el.askGroup = () => Promise.resolve(true);
+    await fillFromElsewhere(el, '4242');
+    el.askGroup = () => Promise.resolve(false);
+    const input = await fillFromElsewhere(el, '5555555555554444');
+    expect(input.value).to.equal('4242');
   });
 });

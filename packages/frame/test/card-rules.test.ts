@@ -33,10 +33,23 @@ describe('card number rules', () => {
     });
   });
 
-  it('calls a full-length number that fails Luhn invalid', () => {
-    expect(numberRules.assess('4242424242424241', { brand: null, now }).error).to.equal(
+  it('calls a number of its longest length that fails Luhn invalid', () => {
+    expect(numberRules.assess('5555555555554445', { brand: null, now }).error).to.equal(
       'invalid_number',
     );
+    expect(numberRules.assess('4242424242424241234', { brand: null, now }).error).to.equal(
+      'invalid_number',
+    );
+  });
+
+  it('calls a Luhn-failing length that may still grow incomplete, invalid once settled', () => {
+    for (const number of ['4242424242424241', '501800000000', '5018000000000000']) {
+      expect(numberRules.assess(number, { brand: null, now })).to.include({
+        error: 'incomplete_number',
+        eager: false,
+        settledError: 'invalid_number',
+      });
+    }
   });
 });
 

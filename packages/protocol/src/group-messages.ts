@@ -19,6 +19,12 @@ export interface PartValue {
  * empty for now. `push`: a sibling's values, sent to the frames that asked to lead whenever they
  * change, so tokenizing reads them locally. `collect`/`values`: the fallback round trip for a
  * value not pushed yet. `reveal`: show every error, as on submit.
+ *
+ * `fill-query`/`fill-answer`: a frame whose value changed without a keystroke (browser autofill
+ * started in another frame) asks whether the customer is in this group: only a frame that has
+ * focus, is visible and holds the same publishable key answers. Browsers fill every card field
+ * of the gateway origin, other groups' frames included; a group id can be copied by a script on
+ * the page, a key bound to the merchant's account cannot be turned into the attacker's.
  */
 export type GroupMessage = { ns: typeof GROUP_NAMESPACE; group: string } & (
   | { type: 'lead' }
@@ -28,6 +34,8 @@ export type GroupMessage = { ns: typeof GROUP_NAMESPACE; group: string } & (
   | { type: 'collect'; id: string }
   | { type: 'values'; id: string; values: PartValue[] }
   | { type: 'brand'; brand: CardBrand | null }
+  | { type: 'fill-query'; id: string; key: string }
+  | { type: 'fill-answer'; id: string }
 );
 
 const PARTS = new Set(['number', 'expiry', 'cvc', 'name']);
@@ -65,7 +73,10 @@ export function isGroupMessage(data: unknown, group: string): data is GroupMessa
     case 'push':
       return isPartValues(m.values);
     case 'collect':
+    case 'fill-answer':
       return typeof m.id === 'string';
+    case 'fill-query':
+      return typeof m.id === 'string' && typeof m.key === 'string';
     case 'values':
       return typeof m.id === 'string' && isPartValues(m.values);
     case 'brand':

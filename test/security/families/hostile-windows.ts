@@ -12,6 +12,7 @@ import { api, send } from '../lib/http-client.js';
 import { startPageServer, type PageServer } from '../lib/merchant-server.js';
 import { FamilyResult } from '../lib/results.js';
 import { TEST_CARDS, cardBody } from '../lib/test-cards.js';
+import { autofillPages, autofillTheft } from './autofill-theft.js';
 import { leakIn, merchantPage, tokenizeIn, typeCard } from './merchant-visibility.js';
 
 const GATEWAY_PORT = 8825;
@@ -674,7 +675,9 @@ export async function hostileWindows(): Promise<FamilyResult> {
     return result;
   }
   const gw = await startGateway({ port: GATEWAY_PORT });
+  const autofill = autofillPages(gw, `http://[::1]:${PAGE_PORT}`, `http://127.0.0.1:${PAGE_PORT}`);
   const hostile = await startPageServer('::1', PAGE_PORT, {
+    ...autofill.hostile,
     '/forger.html': '<!doctype html><title>ad</title><script src="/forger.js"></script>',
     '/forger.js': FORGER_JS,
     '/embedder.html': embedderPage(gw, 'http://127.0.0.1:8826'),
@@ -690,6 +693,7 @@ export async function hostileWindows(): Promise<FamilyResult> {
     '/victim.html': victimPage(gw, hostile.origin),
     '/styled.html': merchantPage(gw.url, gw.publishableKey, 'split'),
     '/two-groups.html': twoGroupsPage(gw),
+    ...autofill.merchant,
   });
   const browser = await launchBrowser();
   try {
@@ -704,6 +708,7 @@ export async function hostileWindows(): Promise<FamilyResult> {
         result.record(`${name}: ran to the end`, e.message.split('\n')[0]),
       );
     }
+    await autofillTheft(browser, merchant.origin, hostile.origin, result);
     await headersScenario(gw, result);
   } finally {
     await browser.close();

@@ -43,11 +43,23 @@ export const numberRules: PartRules = {
     const check = validator.number(digits);
     const brand = brandOf(check.card?.type);
     if (check.isValid) return { empty: false, complete: true, eager: false, brand };
-    const fullLength = check.card?.lengths.includes(digits.length) ?? false;
-    if (!check.isPotentiallyValid || fullLength) {
-      // A number of a complete length that fails Luhn is wrong, not unfinished: say so at once.
+    const lengths = check.card?.lengths ?? [];
+    const fullLength = lengths.includes(digits.length);
+    const mayGrow = lengths.some((length) => length > digits.length);
+    if (!check.isPotentiallyValid || (fullLength && !mayGrow)) {
+      // A number of its brand's longest length that fails Luhn is wrong: say so at once.
       return { empty: false, complete: false, error: 'invalid_number', eager: true, brand };
     }
-    return { empty: false, complete: false, error: 'incomplete_number', eager: false, brand };
+    // Brands with several lengths (Visa 16 or 19, Maestro 12 to 19): a prefix failing Luhn may
+    // be a valid longer card still being typed. Flipping to invalid_number and back on each
+    // digit would tell the host one checksum bit per prefix, and the customer a false error.
+    return {
+      empty: false,
+      complete: false,
+      error: 'incomplete_number',
+      eager: false,
+      brand,
+      ...(fullLength ? { settledError: 'invalid_number' as const } : {}),
+    };
   },
 };

@@ -13,6 +13,12 @@ export interface Assessment {
   error?: FieldErrorCode;
   /** Show the error now, while typing: the value can no longer become valid. */
   eager: boolean;
+  /**
+   * The error once the customer is done (left the field, or submitted) when it differs from
+   * the one while typing: a number of a complete length that fails the checksum is
+   * `incomplete_number` while more digits could still make it valid, `invalid_number` after.
+   */
+  settledError?: FieldErrorCode;
   brand?: CardBrand | null;
 }
 

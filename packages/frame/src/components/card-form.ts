@@ -14,6 +14,7 @@ import { numberRules } from '../card-rules/number-rules.js';
 import { digitsOf, type PartRules, type RulesContext } from '../card-rules/part-rules.js';
 import { errorMessage } from '../card-rules/error-messages.js';
 import { cardValidatorReady } from '../card-rules/card-validator-loader.js';
+import { FillGuardController } from '../controllers/fill-guard-controller.js';
 import { FormattingController } from '../controllers/formatting-controller.js';
 import { ValidationController } from '../controllers/validation-controller.js';
 import { brandIcon } from './brand-icon.js';
@@ -108,6 +109,16 @@ export class PayCardForm extends LitElement {
   /** The brand that sets the CVC length: detected here, or sent by the group's number frame. */
   @state() accessor brand: CardBrand | null = null;
 
+  /**
+   * Whether a frame of this form's group has the customer's focus (the field frame asks its
+   * group); a form on its own answers no, so it takes autofill only while it has focus itself.
+   */
+  @property({ attribute: false }) accessor askGroup: () => Promise<boolean> = () =>
+    Promise.resolve(false);
+
+  /** Takes values that arrive without a keystroke only from the group the customer is in. */
+  readonly fillGuard = new FillGuardController(this, () => this.askGroup());
+
   readonly #context = (): RulesContext => ({ brand: this.brand, now: new Date() });
   readonly #controllers = Object.fromEntries(
     CARD_PARTS.map((part) => [part, this.#createControllers(part)]),
@@ -136,6 +147,7 @@ export class PayCardForm extends LitElement {
       input: () => this.inputOf(part),
       context: this.#context,
       onValue: (value) => this.#onValue(part, value),
+      admit: (input) => this.fillGuard.admit(input),
     });
     return { formatting, validation };
   }
@@ -177,11 +189,11 @@ export class PayCardForm extends LitElement {
   /** The values the group's tokenizing frame gathers; they never leave the gateway origin. */
   values(): PartValue[] {
     return this.parts.map((part) => {
-      const { value, assessment } = this.#controllers[part].validation;
+      const { value, error } = this.#controllers[part].validation;
       return {
         part,
         value: canonical(part, value),
-        ...(assessment.error ? { error: assessment.error } : {}),
+        ...(error ? { error } : {}),
       };
     });
   }
@@ -218,10 +230,7 @@ export class PayCardForm extends LitElement {
       empty: assessments.every((v) => v.assessment.empty),
       complete: assessments.every((v) => v.assessment.complete),
       valid: assessments.every(
-        (v) =>
-          v.assessment.complete ||
-          !v.assessment.error ||
-          v.assessment.error.startsWith('incomplete_'),
+        (v) => v.assessment.complete || !v.error || v.error.startsWith('incomplete_'),
       ),
     };
     if (this.parts.includes('number') && this.brand) detail.brand = this.brand;

@@ -69,6 +69,8 @@ export class PayFieldFrame extends LitElement {
       values: () => this.form?.values() ?? [],
       reveal: () => this.form?.reveal(),
       setBrand: (brand) => this.form?.setBrand(brand),
+      hasCustomer: (key) =>
+        key === this.config.publishableKey && (this.form?.fillGuard.focused ?? false),
     });
     // Joins the group once the inputs exist (their values are what siblings get pushed).
     if (this.hasUpdated) this.#group.start();
@@ -91,6 +93,12 @@ export class PayFieldFrame extends LitElement {
     this.#resizeObserver.disconnect();
     window.removeEventListener('focus', this.#onWindowFocus);
   }
+
+  /** Autofill reached this frame from elsewhere: is it this group's customer filling? */
+  #askGroup = (): Promise<boolean> => {
+    const key = this.config.publishableKey;
+    return key && this.#group ? this.#group.customerInGroup(key) : Promise.resolve(false);
+  };
 
   #onWindowFocus = (): void => {
     if (!this.form?.matches(':focus-within')) this.form?.focus();
@@ -115,6 +123,7 @@ export class PayFieldFrame extends LitElement {
       .label=${this.config.label}
       .placeholder=${this.config.placeholder ?? ''}
       ?disabled=${this.config.disabled}
+      .askGroup=${this.#askGroup}
       @pay-form-value=${() => this.#group?.valuesChanged()}
       @pay-form-change=${this.#onChange}
       @pay-form-brand=${(event: CustomEvent) => this.#group?.shareBrand(event.detail)}

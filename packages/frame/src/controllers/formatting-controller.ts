@@ -8,6 +8,11 @@ export interface FormattingOptions {
   context: () => RulesContext;
   /** Called with the formatted value after every edit. */
   onValue: (value: string) => void;
+  /**
+   * Whether a new value from the browser may be taken (see FillGuardController): one refused,
+   * at once or after the group answered, is put back to the last value taken.
+   */
+  admit?: (input: HTMLInputElement) => boolean | Promise<boolean>;
 }
 
 /**
@@ -18,6 +23,8 @@ export interface FormattingOptions {
 export class FormattingController implements ReactiveController {
   readonly #host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment };
   readonly #options: FormattingOptions;
+  /** The last value taken: what a refused fill is put back to. */
+  #taken = '';
 
   constructor(
     host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment },
@@ -59,7 +66,21 @@ export class FormattingController implements ReactiveController {
   #onInput = (event: Event): void => {
     const input = this.#options.input();
     if (!input || event.target !== input) return;
-    this.#apply(input, input.value, input.selectionStart);
+    const verdict = this.#options.admit?.(input) ?? true;
+    if (verdict === true) {
+      this.#apply(input, input.value, input.selectionStart);
+    } else if (verdict === false) {
+      input.value = this.#taken;
+    } else {
+      // Held back, neither formatted nor handed on, until the group answers.
+      const arrived = input.value;
+      void verdict.then((ok) => {
+        // Edited again meanwhile: that edit's own input event decided.
+        if (input.value !== arrived) return;
+        if (ok) this.#apply(input, arrived, null);
+        else input.value = this.#taken;
+      });
+    }
   };
 
   #onBeforeInput = (event: InputEvent): void => {
@@ -94,6 +115,7 @@ export class FormattingController implements ReactiveController {
     const { rules, context, onValue } = this.#options;
     const formatted = rules.format(raw, context());
     if (input.value !== formatted) input.value = formatted;
+    this.#taken = formatted;
     if (caret !== null) {
       const count = countSignificant(raw.slice(0, caret), rules.significant);
       let position = caretAfter(formatted, count, rules.significant);

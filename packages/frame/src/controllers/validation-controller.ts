@@ -59,8 +59,14 @@ export class ValidationController implements ReactiveController {
     this.setValue('');
   }
 
+  /** The error as things stand: once the customer is done with the field, its settled form. */
+  get error(): FieldErrorCode | undefined {
+    const { error, settledError } = this.assessment;
+    return this.#touched && settledError ? settledError : error;
+  }
+
   get shownError(): FieldErrorCode | undefined {
-    const { error, eager } = this.assessment;
-    return error && (this.#touched || eager) ? error : undefined;
+    const error = this.error;
+    return error && (this.#touched || this.assessment.eager) ? error : undefined;
   }
 }

@@ -17,6 +17,8 @@ export interface GroupMember {
   values(): PartValue[];
   reveal(): void;
   setBrand(brand: CardBrand | null): void;
+  /** True when this frame has the page's focus, can be seen, and holds publishable key `key`. */
+  hasCustomer(key: string): boolean;
 }
 
 /**
@@ -24,6 +26,12 @@ export interface GroupMember {
  * connected frames answer at once. Generous, so a busy machine never fails a good card.
  */
 const COLLECT_TIMEOUT_MS = 20000;
+
+/**
+ * How long a frame filled without a keystroke waits for a focused sibling to answer. A focused
+ * sibling answers within milliseconds; silence means the customer is in no frame of this group.
+ */
+const FILL_ANSWER_MS = 1000;
 
 /** Same origin as this frame: a group sibling, not a merchant or third-party frame. */
 function isGatewayWindow(win: Window): boolean {
@@ -53,6 +61,8 @@ export class GroupChannel {
   readonly #pushed = new Map<CardPart, PartValue>();
   /** The sibling windows that asked for this frame's values. */
   readonly #leaders = new Set<Window>();
+  /** Open `fill-query`s: called when a focused sibling answers. */
+  readonly #fillQueries = new Map<string, () => void>();
 
   constructor(group: string, member: GroupMember) {
     this.#group = group;
@@ -111,6 +121,24 @@ export class GroupChannel {
         }
       });
       this.#broadcast(this.#message({ type: 'collect', id }));
+    });
+  }
+
+  /**
+   * Whether the customer is in this group: true once a sibling that has focus, can be seen
+   * and holds the same publishable key answers, false after FILL_ANSWER_MS of silence.
+   */
+  customerInGroup(key: string): Promise<boolean> {
+    const id = randomId();
+    return new Promise((resolve) => {
+      const settle = (answer: boolean): void => {
+        clearTimeout(timer);
+        this.#fillQueries.delete(id);
+        resolve(answer);
+      };
+      const timer = setTimeout(() => settle(false), FILL_ANSWER_MS);
+      this.#fillQueries.set(id, () => settle(true));
+      this.#broadcast(this.#message({ type: 'fill-query', id, key }));
     });
   }
 
@@ -178,6 +206,13 @@ export class GroupChannel {
         break;
       case 'brand':
         this.#member.setBrand(message.brand);
+        break;
+      case 'fill-query':
+        if (this.#member.hasCustomer(message.key))
+          this.#post(source, this.#message({ type: 'fill-answer', id: message.id }));
+        break;
+      case 'fill-answer':
+        this.#fillQueries.get(message.id)?.();
         break;
     }
   };

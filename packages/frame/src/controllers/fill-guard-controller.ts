@@ -1,0 +1,96 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * Below this size (CSS px, either side) a frame is no field a customer could see or fill: a
+ * 4×4 px frame hidden in the checkout form is an attacker's collector, not a card field.
+ */
+const MIN_VISIBLE_SIDE = 16;
+
+type GuardHost = ReactiveControllerHost &
+  HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+
+/** IntersectionObserver v2 (Chromium): whether the target is really seen, not just on screen. */
+type VisibilityEntry = IntersectionObserverEntry & { isVisible?: boolean };
+
+/**
+ * Decides whether a new value in an input may be taken. Browsers autofill every card field of
+ * the gateway origin in the form where autofill started, other groups' frames included (a
+ * hidden group added by a script, an ad's frame, a hostile page framing the checkout). So a
+ * value that arrives without a keystroke is taken only from a frame that can be seen, and only
+ * while the customer is in this group: this frame has focus, or a frame of its group (same
+ * publishable key) says it has. Typing and pasting into the focused input are always taken.
+ */
+export class FillGuardController implements ReactiveController {
+  readonly #host: GuardHost;
+  /** Asks the group's other frames whether one of them has focus; false if none answers. */
+  readonly #askGroup: () => Promise<boolean>;
+  /** The input a trusted `beforeinput` just announced an edit for, until its `input` event. */
+  #typedInto: EventTarget | null = null;
+  #occluded = false;
+  #observer: IntersectionObserver | undefined;
+
+  constructor(host: GuardHost, askGroup: () => Promise<boolean>) {
+    this.#host = host;
+    this.#askGroup = askGroup;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#host.renderRoot.addEventListener('beforeinput', this.#onBeforeInput, true);
+    this.#observe();
+  }
+
+  hostDisconnected(): void {
+    this.#host.renderRoot.removeEventListener('beforeinput', this.#onBeforeInput, true);
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+  }
+
+  /**
+   * False when the frame is too small to be a field, or when the browser says it is on screen
+   * but not seen (transparent, covered, filtered). Off screen and wholly clipped look the same
+   * to a frame as scrolled away, so those are left to the focus rule.
+   */
+  get visible(): boolean {
+    if (innerWidth < MIN_VISIBLE_SIDE || innerHeight < MIN_VISIBLE_SIDE) return false;
+    return !this.#occluded;
+  }
+
+  /** True when this frame holds the focus of the page and can be seen. */
+  get focused(): boolean {
+    return document.hasFocus() && this.visible;
+  }
+
+  /** Whether the value just put into `input` may be taken: now, never, or once the group answers. */
+  admit(input: HTMLInputElement): boolean | Promise<boolean> {
+    const typed = this.#typedInto === input;
+    this.#typedInto = null;
+    if (typed && document.hasFocus()) return true;
+    // Autofill, a password manager, a drop from elsewhere: no keystroke in this input.
+    if (!this.visible) return false;
+    if (document.hasFocus()) return true;
+    return this.#askGroup();
+  }
+
+  #onBeforeInput = (event: Event): void => {
+    const { inputType } = event as InputEvent;
+    // Chromium and Firefox announce an autofilled value as a replacement, if at all.
+    if (!event.isTrusted || !inputType || inputType === 'insertReplacementText') return;
+    this.#typedInto = event.target;
+    // The `input` event of this edit comes in the same task; a cancelled edit never sends one.
+    setTimeout(() => {
+      if (this.#typedInto === event.target) this.#typedInto = null;
+    });
+  };
+
+  #observe(): void {
+    if (this.#observer || typeof IntersectionObserver === 'undefined') return;
+    const options = { trackVisibility: true, delay: 100, threshold: [0, 1] };
+    this.#observer = new IntersectionObserver((entries) => {
+      const entry = entries[entries.length - 1] as VisibilityEntry | undefined;
+      // Browsers without v2 leave isVisible undefined: nothing is known, nothing is refused.
+      this.#occluded = entry?.isIntersecting === true && entry.isVisible === false;
+    }, options as IntersectionObserverInit);
+    this.#observer.observe(this.#host);
+  }
+}
