@@ -95,7 +95,7 @@ describe('<pay-card-form> number', () => {
   for (const [brand, number] of [
     ['visa', '4111111000000000007'],
     ['maestro', '5018000000000000007'],
-  ]) {
+  ] as const) {
     it(`never flips to invalid while a valid 19-digit ${brand} is typed`, async () => {
       const { el } = await numberField();
       const details: FieldChangeDetail[] = [];

@@ -69,7 +69,9 @@ const sheet = new CSSStyleSheet();
 sheet.replaceSync(
   ':host{display:block}[part=frame]{position:relative;border-radius:4px}' +
     ':host(:not(:state(ready))) [part=frame]{background:#f3f4f6}' +
-    ':host(:not(:state(ready))) ::slotted(iframe){opacity:0}',
+    // Hidden, not just transparent: a document that has not shaken hands (still loading, or a
+    // look-alike a hostile top page navigated the frame to) takes no clicks and no keystrokes.
+    ':host(:not(:state(ready))) ::slotted(iframe){visibility:hidden}',
 );
 
 /**
@@ -108,6 +110,8 @@ export abstract class PayFieldElement extends HTMLElement {
   #iframe: HTMLIFrameElement | undefined;
   #connection: Connection<FrameMethods> | undefined;
   #loaded = false;
+  /** The frame said its document is going: the connection already waits for the next one. */
+  #replaced = false;
   #failIfSilent = (): void => {};
   #frame: RemoteProxy<FrameMethods> | undefined;
   #ready: Deferred<RemoteProxy<FrameMethods>> | undefined;
@@ -175,23 +179,44 @@ export abstract class PayFieldElement extends HTMLElement {
    */
   #onFrameLoad(iframe: HTMLIFrameElement): void {
     if (iframe !== this.#iframe || !this.#group || stillBlank(iframe)) return;
-    if (this.#loaded) {
-      this.#connection?.destroy();
-      this.#frame = undefined;
-      this.#lastConfig = '';
-      // Who waits for the old document's handshake gets the new one's outcome.
-      const previous = this.#ready;
-      this.#ready = deferred();
-      previous?.resolve(this.#ready.promise);
-      this.#setStates({ ready: false, focused: false });
-      // The new document holds nothing: say so, and drop a token made from the old input.
-      this.#onChange(EMPTY_STATE);
-      this.#connect(iframe, false);
-    }
-    // (The first document's connection, made with the iframe, is already listening.)
+    // (The first document's connection, made with the iframe, is already listening, and so
+    // is the one made when the previous document said it was going.)
+    if (this.#loaded && !this.#replaced) this.#awaitNewDocument(iframe, false);
+    this.#replaced = false;
     this.#loaded = true;
     // Counted from the load event: a loaded frame that stays silent is an error page.
     setTimeout(this.#failIfSilent, HANDSHAKE_TIMEOUT_MS);
+  }
+
+  /**
+   * The frame's document went away (`unloading`). Whatever comes next may be a look-alike put
+   * there by a hostile top page, one that never fires `load`: the field is hidden and not ready
+   * until a gateway document shakes hands again, and fails like a silent frame if none does.
+   */
+  #onFrameGone(iframe: HTMLIFrameElement): void {
+    if (iframe !== this.#iframe || !this.#frame) return;
+    this.#replaced = true;
+    this.#awaitNewDocument(iframe, true);
+    setTimeout(this.#failIfSilent, HANDSHAKE_TIMEOUT_MS);
+  }
+
+  /**
+   * Drops the connection to the old document and listens for the new one's handshake. With
+   * `waitForFrame`, nothing is posted until the new document speaks (the old one may still be
+   * there, and must not be mistaken for it).
+   */
+  #awaitNewDocument(iframe: HTMLIFrameElement, waitForFrame: boolean): void {
+    this.#connection?.destroy();
+    this.#frame = undefined;
+    this.#lastConfig = '';
+    // Who waits for the old document's handshake gets the new one's outcome.
+    const previous = this.#ready;
+    this.#ready = deferred();
+    previous?.resolve(this.#ready.promise);
+    this.#setStates({ ready: false, focused: false });
+    // The new document holds nothing: say so, and drop a token made from the old input.
+    this.#onChange(EMPTY_STATE);
+    this.#connect(iframe, waitForFrame);
   }
 
   #connect(iframe: HTMLIFrameElement, waitForFrame: boolean): void {
@@ -206,6 +231,7 @@ export abstract class PayFieldElement extends HTMLElement {
         if (Number.isFinite(height) && height >= 0 && height <= 2000)
           iframe.style.height = `${height}px`;
       },
+      unloading: () => this.#onFrameGone(iframe),
     };
     const connection = connect<FrameMethods>({
       messenger: new ExactOriginMessenger({
@@ -232,6 +258,7 @@ export abstract class PayFieldElement extends HTMLElement {
     const fail = (): void => {
       if (this.#connection !== connection || this.#frame) return;
       connection.destroy(); // penpal's destroy() leaves the promise pending
+      this.#replaced = false; // a gateway document loading later gets a fresh connection
       console.error(
         `pay: the card frame from ${group.gatewayOrigin} did not answer. Check the gateway attribute of <pay-card-fields>.`,
       );
@@ -245,7 +272,7 @@ export abstract class PayFieldElement extends HTMLElement {
     this.#iframe?.remove();
     this.#group?.unregister(this);
     this.#ready?.reject(new Error('removed'));
-    this.#loaded = false;
+    this.#loaded = this.#replaced = false;
     this.#connection = this.#frame = this.#ready = this.#iframe = undefined;
     this.#group = null;
     this.#lastConfig = '';

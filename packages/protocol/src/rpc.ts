@@ -50,4 +50,9 @@ export type HostMethods = {
   submit(): void;
   /** The frame's content height in CSS pixels. */
   resize(height: number): void;
+  /**
+   * The frame's document is going away (`pagehide`): a reload, or a hostile top page
+   * navigating the frame to a look-alike. The host hides the field until a fresh handshake.
+   */
+  unloading(): void;
 };

@@ -13,6 +13,7 @@ import { startPageServer, type PageServer } from '../lib/merchant-server.js';
 import { FamilyResult } from '../lib/results.js';
 import { TEST_CARDS, cardBody } from '../lib/test-cards.js';
 import { autofillPages, autofillTheft } from './autofill-theft.js';
+import { LOOKALIKE_HTML, frameSwap, swapPage } from './frame-swap.js';
 import { leakIn, merchantPage, tokenizeIn, typeCard } from './merchant-visibility.js';
 
 const GATEWAY_PORT = 8825;
@@ -678,6 +679,8 @@ export async function hostileWindows(): Promise<FamilyResult> {
   const autofill = autofillPages(gw, `http://[::1]:${PAGE_PORT}`, `http://127.0.0.1:${PAGE_PORT}`);
   const hostile = await startPageServer('::1', PAGE_PORT, {
     ...autofill.hostile,
+    '/swap.html': swapPage(`http://127.0.0.1:${PAGE_PORT}/autofill-checkout.html`),
+    '/lookalike.html': LOOKALIKE_HTML,
     '/forger.html': '<!doctype html><title>ad</title><script src="/forger.js"></script>',
     '/forger.js': FORGER_JS,
     '/embedder.html': embedderPage(gw, 'http://127.0.0.1:8826'),
@@ -709,6 +712,9 @@ export async function hostileWindows(): Promise<FamilyResult> {
       );
     }
     await autofillTheft(browser, merchant.origin, hostile.origin, result);
+    await frameSwap(browser, merchant.origin, hostile.origin, result).catch((e: Error) =>
+      result.record('swapped frame: ran to the end', e.message.split('\n')[0]),
+    );
     await headersScenario(gw, result);
   } finally {
     await browser.close();

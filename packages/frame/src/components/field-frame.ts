@@ -81,6 +81,7 @@ export class PayFieldFrame extends LitElement {
     this.#resizeObserver.observe(this);
     // Focus given to the frame window (a label click, the host's focus()) goes to the input.
     window.addEventListener('focus', this.#onWindowFocus);
+    window.addEventListener('pagehide', this.#onPageHide);
   }
 
   protected override firstUpdated(): void {
@@ -92,7 +93,13 @@ export class PayFieldFrame extends LitElement {
     this.#group?.stop();
     this.#resizeObserver.disconnect();
     window.removeEventListener('focus', this.#onWindowFocus);
+    window.removeEventListener('pagehide', this.#onPageHide);
   }
+
+  /** Whatever replaces this document must not be shown as this field until it shakes hands. */
+  #onPageHide = (): void => {
+    this.#bridge.send((host) => host.unloading());
+  };
 
   /** Autofill reached this frame from elsewhere: is it this group's customer filling? */
   #askGroup = (): Promise<boolean> => {
