@@ -1,4 +1,4 @@
-import type { CardBrand, PayErrorCode, TokenizeOutcome } from '@pay/protocol';
+import type { PayErrorCode, TokenizeOutcome, TokenResult } from '@pay/protocol';
 import { errorMessage } from './card-rules/error-messages.js';
 
 export interface CardForToken {
@@ -18,7 +18,7 @@ const PASSED_CODES = new Set<PayErrorCode>([
 
 interface TokenAnswer {
   id: string;
-  card: { brand: CardBrand; bin: string; last4: string; exp_month: number; exp_year: number };
+  card: TokenResult['card'];
   expires_at: string;
 }
 
@@ -31,7 +31,8 @@ function isTokenAnswer(body: unknown): body is TokenAnswer {
 
 /**
  * POST /v1/tokens on the frame's own origin, the gateway. The answer holds brand, bin, last4
- * and expiry; the number and CVC are in the request body only.
+ * and expiry; the number and CVC are in the request body only. The card is passed on as the
+ * gateway gave it: the gateway decides how many digits `bin` shows (fewer for short numbers).
  */
 export async function requestToken(
   publishableKey: string,

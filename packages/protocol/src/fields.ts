@@ -74,6 +74,16 @@ export interface FieldChangeDetail {
 /** What `tokenize()` resolves with: the gateway's token answer, without card data. */
 export interface TokenResult {
   token: string;
-  card: { brand: CardBrand; bin: string; last4: string; exp_month: number; exp_year: number };
+  card: {
+    brand: CardBrand;
+    /**
+     * The first digits as the gateway chose them, never more: 6 for numbers of 16 digits or
+     * more, down to 2 for a 12-digit number, so that 6 digits always stay hidden.
+     */
+    bin: string;
+    last4: string;
+    exp_month: number;
+    exp_year: number;
+  };
   expires_at: string;
 }

@@ -1,7 +1,8 @@
 // Family 1: card data never reaches the merchant side. Every test card is typed into the real
 // fields (split and combined) on a merchant page, tokenized and submitted, while everything
 // the merchant origin can observe is recorded; then the same through the demo shop. The full
-// number and the CVC must appear nowhere (brand, bin, last4 and the token may).
+// number and the CVC must appear nowhere (brand, bin, last4 and the token may), and bin and
+// last4 together leave at least 6 digits hidden, short numbers included.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,12 +16,16 @@ import {
   snapshot,
   type Recording,
 } from '../lib/merchant-recorder.js';
+import { api } from '../lib/http-client.js';
 import { FamilyResult } from '../lib/results.js';
+import { overRevealed } from '../lib/revealed-digits.js';
 import {
   EXP_MONTH,
   EXP_YEAR,
+  SHORT_CARDS,
   TEST_CARDS,
   UNLISTED_CARDS,
+  cardBody,
   type TestCard,
 } from '../lib/test-cards.js';
 import { extraLogs } from './secrets-at-rest.js';
@@ -145,6 +150,7 @@ async function framesReady(page: Page, layout: Layout): Promise<void> {
 interface TokenizeAnswer {
   ok: boolean;
   token?: string;
+  bin?: string;
   last4?: string;
   brand?: string;
   code?: string;
@@ -153,11 +159,12 @@ interface TokenizeAnswer {
 export async function tokenizeIn(page: Page): Promise<TokenizeAnswer> {
   return page.evaluate(async () => {
     const group = document.getElementById('group') as HTMLElement & {
-      tokenize(): Promise<{ token: string; card: { last4: string; brand: string } }>;
+      tokenize(): Promise<{ token: string; card: { bin: string; last4: string; brand: string } }>;
     };
     try {
       const r = await group.tokenize();
-      return { ok: true, token: r.token, last4: r.card.last4, brand: r.card.brand };
+      const { bin, last4, brand } = r.card;
+      return { ok: true, token: r.token, bin, last4, brand };
     } catch (e) {
       return { ok: false, code: (e as { code?: string }).code };
     }
@@ -192,6 +199,10 @@ async function ownPageRun(
       `${label}: typed card tokenizes (so the recording saw a real card)`,
       Boolean(tokenOk),
       `tokenize answered ${JSON.stringify(answer)}`,
+    );
+    result.record(
+      `${label}: tokenize() shows at most length − 6 digits`,
+      answer.ok ? overRevealed(card.number, [answer]) : 'tokenize failed',
     );
     await snapshot(page);
     records.push({ channel: 'cookies', text: JSON.stringify(await context.cookies()) });
@@ -343,6 +354,61 @@ async function shopRun(
   }
 }
 
+// ---------------------------------------------------------------- digits of short numbers
+
+interface CardAnswer {
+  id?: string;
+  card?: { bin?: unknown; last4?: unknown };
+}
+
+/**
+ * Numbers under 16 digits through the real gateway, as the merchant side sees them: the token
+ * answer (what tokenize() passes on) and the payment, created, fetched and listed. Together
+ * they must leave at least 6 digits hidden.
+ */
+async function shortCardAnswers(gw: GatewayRun, result: FamilyResult): Promise<void> {
+  const cards = [...SHORT_CARDS, ...TEST_CARDS.filter((c) => c.number.length < 16)];
+  const paid: { label: string; card: TestCard; id: string; token: CardAnswer['card'] }[] = [];
+  for (const card of cards) {
+    const label = `API, ${card.brand} of ${card.number.length} digits`;
+    const token = await api(gw.url, 'POST', '/v1/tokens', gw.publishableKey, cardBody(card));
+    const t = token.json as CardAnswer | undefined;
+    result.check(`${label}: tokenized`, token.status === 201, `POST /v1/tokens ${token.status}`);
+    if (token.status !== 201 || !t?.id) continue;
+    result.record(
+      `${label}: the token answer shows at most length − 6 digits`,
+      overRevealed(card.number, [t.card ?? {}]),
+    );
+    const payment = await api(gw.url, 'POST', '/v1/payments', gw.secretKey, {
+      amount: 5,
+      currency: 'usd',
+      token: t.id,
+    });
+    const p = payment.json as CardAnswer | undefined;
+    result.check(`${label}: paid`, payment.status === 201, `POST /v1/payments ${payment.status}`);
+    if (!p?.id) continue;
+    const fetched = await api(gw.url, 'GET', `/v1/payments/${p.id}`, gw.secretKey);
+    result.record(
+      `${label}: token, payment and fetched payment together show at most length − 6 digits`,
+      overRevealed(card.number, [
+        t.card ?? {},
+        p.card ?? {},
+        (fetched.json as CardAnswer | undefined)?.card ?? {},
+      ]),
+    );
+    paid.push({ label, card, id: p.id, token: t.card });
+  }
+  const list = await api(gw.url, 'GET', '/v1/payments?limit=100', gw.secretKey);
+  const listed = (list.json as { data?: CardAnswer[] } | undefined)?.data ?? [];
+  for (const { label, card, id, token } of paid) {
+    const entry = listed.find((p) => p.id === id);
+    result.record(
+      `${label}: the payment list and the token together show at most length − 6 digits`,
+      entry ? overRevealed(card.number, [token ?? {}, entry.card ?? {}]) : 'not in the list',
+    );
+  }
+}
+
 // ---------------------------------------------------------------- rate limit in the fields
 
 async function rateLimitedFields(browser: Browser, result: FamilyResult): Promise<void> {
@@ -420,6 +486,7 @@ export async function merchantVisibility(): Promise<FamilyResult> {
   let shop: Shop | undefined;
   try {
     await controlRun(browser, gw, merchant, result);
+    await shortCardAnswers(gw, result);
     for (const card of TEST_CARDS) {
       await once(`split fields, …${card.number.slice(-4)}`, result, () =>
         ownPageRun(browser, gw, merchant, 'split', card, result),
@@ -428,6 +495,12 @@ export async function merchantVisibility(): Promise<FamilyResult> {
     for (const card of [TEST_CARDS[0]!, TEST_CARDS[7]!, TEST_CARDS[6]!]) {
       await once(`card field, …${card.number.slice(-4)}`, result, () =>
         ownPageRun(browser, gw, merchant, 'card', card, result),
+      );
+    }
+    // Short numbers typed into the fields: tokenize() passes on the gateway's cut bin.
+    for (const card of SHORT_CARDS) {
+      await once(`split fields, short …${card.number.slice(-4)}`, result, () =>
+        ownPageRun(browser, gw, merchant, 'split', card, result),
       );
     }
     shop = await startShop(gw);

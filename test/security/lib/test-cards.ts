@@ -44,10 +44,24 @@ export function cardBody(card: TestCard, name = 'Sec Tester'): Record<string, un
   };
 }
 
+/**
+ * Numbers under 16 digits, where a 6-digit bin plus last4 would leave few candidates: the
+ * gateway must show at most length − 6 of their digits (the 15-digit Amex of TEST_CARDS too).
+ */
+export const SHORT_CARDS: TestCard[] = [
+  { number: '675936925816', cvc: '318', brand: 'maestro' },
+  { number: '6304369258140', cvc: '429', brand: 'maestro' },
+  { number: '50183692581476', cvc: '541', brand: 'maestro' },
+  { number: '36703692581470', cvc: '652', brand: 'diners' },
+  { number: '676136925814704', cvc: '763', brand: 'maestro' },
+];
+
+const ALL_CARDS = [...TEST_CARDS, ...UNLISTED_CARDS, ...SHORT_CARDS];
+
 /** Every card number and CVC this run sent anywhere: family 6 looks for them at rest. */
 export const usedSecrets = {
-  numbers: new Set<string>([...TEST_CARDS, ...UNLISTED_CARDS].map((c) => c.number)),
-  cvcs: new Set<string>([...TEST_CARDS, ...UNLISTED_CARDS].map((c) => c.cvc)),
+  numbers: new Set<string>(ALL_CARDS.map((c) => c.number)),
+  cvcs: new Set<string>(ALL_CARDS.map((c) => c.cvc)),
 };
 
 /** A Luhn-valid number of `length` digits starting with `prefix` (for fuzzed cards). */

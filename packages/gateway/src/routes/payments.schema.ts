@@ -27,7 +27,11 @@ const paymentObject = {
       type: 'object',
       properties: {
         brand: { type: 'string' },
-        last4: { type: 'string' },
+        last4: {
+          type: 'string',
+          pattern: '^[0-9]{4}$',
+          description: 'The last 4 digits: the only digits of the number a payment shows.',
+        },
         exp_month: { type: 'integer' },
         exp_year: { type: 'integer' },
       },

@@ -33,8 +33,14 @@ export const createTokenSchema = {
         card: {
           type: 'object',
           properties: {
-            bin: { type: 'string' },
-            last4: { type: 'string' },
+            bin: {
+              type: 'string',
+              pattern: '^[0-9]{2,6}$',
+              description:
+                'The first digits, cut so that 6 digits of the number stay hidden: 6 for numbers ' +
+                'of 16 digits or more, 5 for 15, 4 for 14, 3 for 13, 2 for 12.',
+            },
+            last4: { type: 'string', pattern: '^[0-9]{4}$', description: 'The last 4 digits.' },
             brand: {
               type: 'string',
               enum: [

@@ -1,6 +1,7 @@
 import type { FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyPluginAsync } from 'fastify';
 import { authenticate, requireAuth } from '../auth.js';
+import { shownDigits } from '../card-disclosure.js';
 import { checkCard } from '../card-rules.js';
 import { newId } from '../ids.js';
 import { tokenRateLimit } from '../token-rate-limit.js';
@@ -48,8 +49,8 @@ export const tokenRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) 
       const id = newId('tok');
       const createdAtMs = now.getTime();
       const expiresAtMs = createdAtMs + TOKEN_LIFETIME_MS;
-      const bin = checked.number.slice(0, 6);
-      const last4 = checked.number.slice(-4);
+      // Stored and answered alike: no row or answer holds more digits than the rule allows.
+      const { bin, last4 } = shownDigits(checked.number);
       await storage.insertToken({
         id,
         merchantId,

@@ -76,4 +76,16 @@ export const migrations: string[] = [
   `
   UPDATE api_keys SET display = substr(display, 1, 8) || '…' WHERE kind = 'secret';
   `,
+  // 3: tokens kept a 6-digit bin beside last4 whatever the number's length, 10 of its 12
+  // digits for a short Maestro. A row does not say its number's length (only the sealed card
+  // does), so each bin is cut for the shortest number its brand allows (card-disclosure.ts):
+  // 16 digits for Visa, Mastercard, Discover and JCB, 15 for Amex, 14 for Diners and UnionPay,
+  // 12 for any other. Nothing reads a stored bin back, so a bin cut too short costs nothing.
+  `
+  UPDATE tokens SET bin = substr(bin, 1, CASE brand
+    WHEN 'visa' THEN 6 WHEN 'mastercard' THEN 6 WHEN 'discover' THEN 6 WHEN 'jcb' THEN 6
+    WHEN 'amex' THEN 5
+    WHEN 'diners' THEN 4 WHEN 'unionpay' THEN 4
+    ELSE 2 END);
+  `,
 ];
