@@ -15,6 +15,7 @@ import { layout, type PageOptions } from './pages/layout.js';
 import { messagePage } from './pages/message.js';
 import { noticeFrom, ordersPage } from './pages/orders.js';
 import { resultPage } from './pages/result.js';
+import { requestGuard } from './request-guard.js';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
 const ASSETS_DIR = fileURLToPath(new URL('../dist/assets/', import.meta.url));
@@ -56,16 +57,20 @@ export function buildShop(config: ShopConfig) {
     if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
   });
 
-  // A POST from another origin (a form on some other site) is refused: these routes move money.
+  // Only requests addressed to this shop by name, and POSTs only from its own origin: see
+  // request-guard.ts for why (DNS rebinding, cross-site forms). Refused before any route runs.
+  const refusal = requestGuard(config);
   app.addHook('onRequest', async (req, reply) => {
-    if (req.method !== 'POST') return;
-    const origin = req.headers.origin;
-    if (origin && origin !== `http://${req.headers.host}` && origin !== config.shopUrl) {
-      return reply
-        .code(403)
-        .type('application/json')
-        .send({ error: { code: 'forbidden_origin' } });
+    const refused = refusal(req);
+    if (!refused) return;
+    const status = refused === 'misdirected_request' ? 421 : 403;
+    const message = customerMessage(refused);
+    if (req.url.startsWith('/api/')) {
+      return reply.code(status).send({ error: { code: refused, message } });
     }
+    // A way back to the shop's own address, since this one is not it.
+    const body = messagePage('Request refused', message, `${config.shopUrl}/`);
+    return page(reply, { title: 'Request refused', body }, status);
   });
 
   function page(reply: FastifyReply, options: PageOptions, status = 200) {

@@ -36,6 +36,10 @@ const MESSAGES: Record<string, string> = {
   not_supported: 'This kind of payment is not supported here.',
   authentication_canceled:
     'The bank verification was closed before it finished. You were not charged.',
+  forbidden_origin:
+    'This request did not come from the shop’s own pages, so nothing was done. Please go back to the shop and try again.',
+  misdirected_request:
+    'This shop is not served at this address, so nothing was done. Please open the shop at its own address.',
 };
 
 const FALLBACK = 'Something went wrong with the payment. You were not charged; please try again.';
