@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
-import { DEFAULT_TOKEN_RATE_LIMIT } from './server.js';
+import { DEFAULT_TOKEN_RATE_LIMIT, MERCHANT_RATE_LIMIT_MULTIPLE } from './token-rate-limit.js';
 
 /** Everything main.ts reads from the environment, checked once at start. */
 export interface GatewayConfig {
@@ -15,7 +16,12 @@ export interface GatewayConfig {
   dataKeyFile: string;
   seedPublishableKey: string | undefined;
   seedSecretKey: string | undefined;
+  /** Token requests per minute per client address. */
   tokenRateLimit: number;
+  /** Tokens per minute per merchant, from all addresses. */
+  tokenRateLimitPerMerchant: number;
+  /** Fastify's trustProxy: false, true, or the proxies' addresses/CIDRs. */
+  trustProxy: boolean | string[];
   publicUrl: string | undefined;
   benchRoutes: boolean;
   logLevel: string;
@@ -33,6 +39,50 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
     throw new ConfigError(`${name} must be a non-negative integer`);
   }
   return value;
+}
+
+function limit(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = positiveInt(env, name, fallback);
+  if (value < 1) throw new ConfigError(`${name} must be at least 1`);
+  return value;
+}
+
+/** proxy-addr's names for ranges, as Fastify's trustProxy accepts them. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', range, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (range === undefined) return true;
+  if (version === 4 && isIP(range) === 4) return true; // a netmask: 10.0.0.0/255.0.0.0
+  return /^\d{1,3}$/.test(range) && Number(range) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * PAY_TRUST_PROXY: `true`/`false`, or comma-separated proxy addresses and CIDRs (or loopback,
+ * linklocal, uniquelocal). Checked here so a typo stops the start with a clear message instead
+ * of trusting nothing, or everything.
+ */
+export function trustProxyFrom(raw: string | undefined): boolean | string[] {
+  const value = (raw ?? '').trim();
+  if (value === '' || value.toLowerCase() === 'false') return false;
+  if (value.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    // Fastify 5 treats a number as "trust nothing": it cannot tell a proxy from a client.
+    throw new ConfigError(
+      "PAY_TRUST_PROXY: a hop count is not supported (it lets clients spoof X-Forwarded-For); list the proxies' addresses or CIDRs",
+    );
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !isProxyEntry(entry));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `PAY_TRUST_PROXY: "${bad}" is not true/false, an address, a CIDR, loopback, linklocal or uniquelocal`,
+    );
+  }
+  return entries;
 }
 
 /** DATABASE_URL: a path, `file:<path>` or `sqlite:<path>`; PostgreSQL is not in this build. */
@@ -75,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
     throw new ConfigError('PAY_SQLITE_SYNCHRONOUS must be FULL or NORMAL');
   }
+  const tokenRateLimit = limit(env, 'PAY_TOKEN_RATE_LIMIT', DEFAULT_TOKEN_RATE_LIMIT);
   return {
     port: positiveInt(env, 'PORT', 8787),
     host: env.HOST || 'localhost',
@@ -85,7 +136,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     dataKeyFile,
     seedPublishableKey: env.PAY_SEED_PUBLISHABLE_KEY || undefined,
     seedSecretKey: env.PAY_SEED_SECRET_KEY || undefined,
-    tokenRateLimit: positiveInt(env, 'PAY_TOKEN_RATE_LIMIT', DEFAULT_TOKEN_RATE_LIMIT),
+    tokenRateLimit,
+    tokenRateLimitPerMerchant: limit(
+      env,
+      'PAY_TOKEN_RATE_LIMIT_PER_MERCHANT',
+      tokenRateLimit * MERCHANT_RATE_LIMIT_MULTIPLE,
+    ),
+    trustProxy: trustProxyFrom(env.PAY_TRUST_PROXY),
     publicUrl: env.PAY_PUBLIC_URL || undefined,
     benchRoutes: env.PAY_BENCH_ROUTES === '1',
     logLevel: env.LOG_LEVEL || 'info',

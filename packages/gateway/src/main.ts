@@ -25,6 +25,8 @@ async function main(): Promise<void> {
     cipher: new CardCipher(config.dataKey),
     logger,
     tokenRateLimit: config.tokenRateLimit,
+    tokenRateLimitPerMerchant: config.tokenRateLimitPerMerchant,
+    trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     benchRoutes: config.benchRoutes,
     networkLatencyMs: config.networkLatencyMs,

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
@@ -19,6 +18,12 @@ import { threeDSecureRoutes } from './routes/three-d-secure.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { applySecurityHeaders } from './security-headers.js';
 import type { Storage } from './storage/storage.js';
+import {
+  DEFAULT_TOKEN_RATE_LIMIT,
+  MERCHANT_RATE_LIMIT_MULTIPLE,
+  memoryTokenRateLimitStores,
+} from './token-rate-limit.js';
+import type { TokenRateLimitStores, TokenRateLimits } from './token-rate-limit.js';
 
 export interface GatewayOptions {
   storage: Storage;
@@ -26,8 +31,17 @@ export interface GatewayOptions {
   clock?: Clock;
   /** A pino logger (see createLogger); tests give one that writes to a stream they read. */
   logger?: FastifyBaseLogger;
-  /** Token requests per minute, per key and per client address. */
+  /** Token requests per minute from one client address (IPv6: one /64), default 100. */
   tokenRateLimit?: number;
+  /** Tokens per minute for one merchant (and mode), from all addresses; default 10 × tokenRateLimit. */
+  tokenRateLimitPerMerchant?: number;
+  /** Where those counts are kept (default: in this process's memory). */
+  tokenRateLimitStores?: TokenRateLimitStores;
+  /**
+   * Fastify's `trustProxy`: which proxies' X-Forwarded-For names the client (whose address
+   * the token rate limit counts). Default false: the socket's peer is the client.
+   */
+  trustProxy?: boolean | string[];
   /** Origin of the gateway as browsers reach it; default: the Host of each request. */
   publicUrl?: string;
   /** Adds the bare `POST /bench/echo` route the benchmark compares /v1/tokens with. */
@@ -48,21 +62,26 @@ export interface GatewayContext {
   storage: Storage;
   cipher: CardCipher;
   clock: Clock;
-  tokenRateLimit: number;
+  tokenRateLimits: TokenRateLimits;
   publicUrl: string | undefined;
   networkLatencyMs: number;
   frameDir: string;
   sdkDir: string;
 }
 
-export const DEFAULT_TOKEN_RATE_LIMIT = 100;
-
 export async function buildServer(options: GatewayOptions): Promise<FastifyInstance> {
+  const clock = options.clock ?? systemClock;
+  const perAddress = options.tokenRateLimit ?? DEFAULT_TOKEN_RATE_LIMIT;
   const ctx: GatewayContext = {
     storage: options.storage,
     cipher: options.cipher,
-    clock: options.clock ?? systemClock,
-    tokenRateLimit: options.tokenRateLimit ?? DEFAULT_TOKEN_RATE_LIMIT,
+    clock,
+    tokenRateLimits: {
+      perAddress,
+      perMerchant: options.tokenRateLimitPerMerchant ?? perAddress * MERCHANT_RATE_LIMIT_MULTIPLE,
+      stores:
+        options.tokenRateLimitStores ?? memoryTokenRateLimitStores(() => clock.now().getTime()),
+    },
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     networkLatencyMs: options.networkLatencyMs ?? 0,
     frameDir: options.frameDir ?? fileURLToPath(new URL('../../frame/dist/', import.meta.url)),
@@ -75,6 +94,7 @@ export async function buildServer(options: GatewayOptions): Promise<FastifyInsta
     genReqId: () => newId('req'),
     requestIdHeader: false,
     bodyLimit: options.bodyLimit ?? 8 * 1024,
+    trustProxy: options.trustProxy ?? false,
     // Long ids reach their route, whose schema answers validation_error (Fastify's own limit,
     // 100, would answer 414 before any route runs).
     routerOptions: { maxParamLength: 1024 },
@@ -113,7 +133,6 @@ export async function buildServer(options: GatewayOptions): Promise<FastifyInsta
       },
     },
   });
-  await app.register(rateLimit, { global: false });
   // Only /v1/tokens is called from browsers (its routes opt in through `config.cors`, see
   // tokenCors); every other route keeps no CORS at all. Static options: nothing is
   // normalised per request.

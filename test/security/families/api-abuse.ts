@@ -18,7 +18,10 @@ import {
 
 const FUZZ_PORT = 8821;
 const LIMIT_PORT = 8822;
+/** Per client address (PAY_TOKEN_RATE_LIMIT) and per merchant, each per minute. */
 const TOKEN_LIMIT = 10;
+const MERCHANT_LIMIT = 30;
+const JUNK_KEYS = 6000;
 /** Fixed, printed seed: a failure is reproduced by running the suite again. */
 export const FUZZ_SEED = Number(process.env.SECURITY_FUZZ_SEED ?? 20261125);
 
@@ -657,70 +660,46 @@ function transportProblem(raw: string): string | undefined {
 
 // ---------------------------------------------------------------- card testing
 
-async function cardTesting(result: FamilyResult): Promise<void> {
-  const gw = await startGateway({ port: LIMIT_PORT, tokenRateLimit: TOKEN_LIMIT });
+/** A tokenize request from a loopback client address (127.0.0.0/8 all reaches the gateway). */
+function tokenFrom(
+  gw: GatewayRun,
+  localAddress: string,
+  authorization: string,
+  body: unknown = cardBody(TEST_CARDS[0]!),
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
+  return send(gw.url, {
+    method: 'POST',
+    path: '/v1/tokens',
+    localAddress,
+    headers: { authorization, 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+function statusCount(answers: RawResponse[], status: number): number {
+  return answers.filter((r) => r.status === status).length;
+}
+
+/** A fresh limited gateway per scenario (fresh budgets); afterwards, refused requests stored nothing. */
+async function limitedScenario(
+  result: FamilyResult,
+  label: string,
+  run: (gw: GatewayRun) => Promise<RawResponse[]>,
+): Promise<void> {
+  const gw = await startGateway({
+    port: LIMIT_PORT,
+    tokenRateLimit: TOKEN_LIMIT,
+    env: { PAY_TOKEN_RATE_LIMIT_PER_MERCHANT: String(MERCHANT_LIMIT) },
+  });
   let created = 0;
   try {
-    const card = cardBody(TEST_CARDS[0]!);
-    // Per key: one publishable key from many client addresses.
-    const byKey = await Promise.all(
-      Array.from({ length: TOKEN_LIMIT + 8 }, (_, i) =>
-        send(gw.url, {
-          method: 'POST',
-          path: '/v1/tokens',
-          localAddress: `127.0.0.${10 + i}`,
-          headers: {
-            authorization: `Bearer ${gw.publishableKey}`,
-            'content-type': 'application/json',
-          },
-          body: JSON.stringify(card),
-        }),
-      ),
-    );
-    created += byKey.filter((r) => r.status === 201).length;
-    checkBurst(result, 'card testing, one key from 18 addresses', byKey, TOKEN_LIMIT);
-
-    // Per address: rotating (made-up) keys from one address.
-    const byAddress = await Promise.all(
-      Array.from({ length: TOKEN_LIMIT + 8 }, (_, i) =>
-        send(gw.url, {
-          method: 'POST',
-          path: '/v1/tokens',
-          localAddress: '127.0.0.99',
-          headers: {
-            authorization: `Bearer pk_test_rotating_${i}`,
-            'content-type': 'application/json',
-          },
-          body: JSON.stringify(card),
-        }),
-      ),
-    );
-    const limited = byAddress.filter((r) => r.status === 429).length;
-    result.check(
-      'card testing, rotating keys from one address',
-      limited === 8,
-      `${limited} of 18 answered 429 (expected 8 after ${TOKEN_LIMIT})`,
-    );
-    for (const res of byAddress)
-      result.record('card testing, rotating keys: answer shape', contractProblem(res));
-
-    // A browser reads Retry-After across origins only when CORS exposes it.
-    const cors = await send(gw.url, {
-      method: 'POST',
-      path: '/v1/tokens',
-      localAddress: '127.0.0.99',
-      headers: {
-        origin: 'http://127.0.0.1:1',
-        authorization: `Bearer ${gw.publishableKey}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify(card),
-    });
-    const exposed = String(cors.headers['access-control-expose-headers'] ?? '').toLowerCase();
-    result.check(
-      '429 readable by the fields (CORS exposes Retry-After)',
-      cors.status === 429 && exposed.includes('retry-after'),
-      `status ${cors.status}, expose-headers "${exposed}"`,
+    const answers = await run(gw);
+    created = statusCount(answers, 201);
+    const problems = answers.map((res) => contractProblem(res)).filter((p) => p !== undefined);
+    result.record(
+      `${label}: every answer has the documented shape`,
+      problems.length ? `${problems.length} of ${answers.length}: ${problems[0]}` : undefined,
     );
   } finally {
     await stopGateway(gw);
@@ -729,13 +708,144 @@ async function cardTesting(result: FamilyResult): Promise<void> {
   try {
     const rows = (db.prepare('SELECT count(*) AS n FROM tokens').get() as { n: number }).n;
     result.check(
-      'card testing: refused requests stored nothing',
+      `${label}: refused requests stored nothing`,
       rows === created,
       `${rows} token rows for ${created} tokens answered 201`,
     );
   } finally {
     db.close();
   }
+}
+
+async function cardTesting(result: FamilyResult): Promise<void> {
+  await limitedScenario(result, 'card testing, per merchant and per address', async (gw) => {
+    const pk = `Bearer ${gw.publishableKey}`;
+    // Per merchant: its key from more addresses than its budget, one request each.
+    const byKey = await Promise.all(
+      Array.from({ length: MERCHANT_LIMIT + 8 }, (_, i) => tokenFrom(gw, `127.0.0.${10 + i}`, pk)),
+    );
+    checkBurst(
+      result,
+      `card testing, one key from ${MERCHANT_LIMIT + 8} addresses`,
+      byKey,
+      MERCHANT_LIMIT,
+    );
+
+    // Per address: rotating (made-up) keys from one address.
+    const byAddress = await Promise.all(
+      Array.from({ length: TOKEN_LIMIT + 8 }, (_, i) =>
+        tokenFrom(gw, '127.0.0.99', `Bearer pk_test_rotating_${i}`),
+      ),
+    );
+    const limited = statusCount(byAddress, 429);
+    result.check(
+      'card testing, rotating keys from one address',
+      limited === 8 && statusCount(byAddress, 401) === TOKEN_LIMIT,
+      `${limited} of ${TOKEN_LIMIT + 8} answered 429 (expected 8 after ${TOKEN_LIMIT} answered 401)`,
+    );
+
+    // A browser reads Retry-After across origins only when CORS exposes it.
+    const cors = await tokenFrom(gw, '127.0.0.99', pk, undefined, { origin: 'http://127.0.0.1:1' });
+    const exposed = String(cors.headers['access-control-expose-headers'] ?? '').toLowerCase();
+    result.check(
+      '429 readable by the fields (CORS exposes Retry-After)',
+      cors.status === 429 && exposed.includes('retry-after'),
+      `status ${cors.status}, expose-headers "${exposed}"`,
+    );
+    return [...byKey, ...byAddress, cors];
+  });
+
+  await limitedScenario(result, 'card testing, Authorization spellings', async (gw) => {
+    const spellings = ['Bearer ', 'bearer ', 'BEARER ', 'Bearer  ', 'bEaReR '].map(
+      (scheme) => `${scheme}${gw.publishableKey}`,
+    );
+    // Five addresses, each within its own budget: only the merchant's can stop them.
+    const answers = await Promise.all(
+      Array.from({ length: 5 * TOKEN_LIMIT }, (_, i) =>
+        tokenFrom(gw, `127.0.1.${1 + (i % 5)}`, spellings[i % spellings.length]!),
+      ),
+    );
+    checkBurst(
+      result,
+      `card testing, 5 spellings of one key from 5 addresses (merchant budget ${MERCHANT_LIMIT})`,
+      answers,
+      MERCHANT_LIMIT,
+    );
+    return answers;
+  });
+
+  await limitedScenario(result, 'card testing, junk from attackers', async (gw) => {
+    const pk = `Bearer ${gw.publishableKey}`;
+    const card = cardBody(TEST_CARDS[0]!).card as Record<string, unknown>;
+    const failsLuhn = '4242424242424241';
+    usedSecrets.numbers.add(failsLuhn);
+    // Invalid bodies with the merchant's own key, from one address: they spend that address.
+    const invalid = await Promise.all(
+      Array.from({ length: 120 }, (_, i) =>
+        tokenFrom(
+          gw,
+          '127.0.2.1',
+          pk,
+          i % 2 ? { card: {} } : { card: { ...card, number: failsLuhn } },
+        ),
+      ),
+    );
+    result.check(
+      'card testing, 120 invalid bodies with the merchant key from one address',
+      statusCount(invalid, 400) === TOKEN_LIMIT && statusCount(invalid, 429) === 120 - TOKEN_LIMIT,
+      `${statusCount(invalid, 400)} answered 400, ${statusCount(invalid, 429)} answered 429`,
+    );
+    const customer = await tokenFrom(gw, '127.0.2.2', pk);
+    result.check(
+      'card testing, after those invalid bodies a customer from another address gets a token',
+      customer.status === 201,
+      `the customer got ${customer.status}`,
+    );
+
+    // Part of the merchant's budget spent by real customers...
+    const spent = await Promise.all(
+      Array.from({ length: 2 * TOKEN_LIMIT }, (_, i) =>
+        tokenFrom(gw, `127.0.2.${3 + (i % 2)}`, pk),
+      ),
+    );
+    result.check(
+      'card testing, customers within the budgets get their tokens',
+      statusCount(spent, 201) === spent.length,
+      `${statusCount(spent, 201)} of ${spent.length} answered 201`,
+    );
+    const left = MERCHANT_LIMIT - 1 - spent.length;
+    // ...then thousands of unknown keys from hundreds of addresses (each within its budget).
+    const junkKinds = ['pk_test_', 'pk_live_', 'sk_test_', `${gw.publishableKey}x`, ''];
+    const junk = await pool(
+      64,
+      Array.from({ length: JUNK_KEYS }, (_, i) => () => {
+        const address = Math.floor(i / TOKEN_LIMIT);
+        return tokenFrom(
+          gw,
+          `127.3.${address >> 8}.${address & 255}`,
+          `Bearer ${junkKinds[i % junkKinds.length]}junk${i}`,
+        );
+      }),
+    );
+    result.check(
+      `card testing, ${JUNK_KEYS} unknown keys from ${JUNK_KEYS / TOKEN_LIMIT} addresses`,
+      statusCount(junk, 401) === JUNK_KEYS,
+      `${statusCount(junk, 401)} of ${JUNK_KEYS} answered 401`,
+    );
+    // The merchant's bucket was neither flushed nor replaced: the next burst gets what is left.
+    const burst = await Promise.all(
+      Array.from({ length: 5 * TOKEN_LIMIT }, (_, i) =>
+        tokenFrom(gw, `127.0.2.${10 + (i % 5)}`, pk),
+      ),
+    );
+    checkBurst(
+      result,
+      `card testing, after the junk the merchant budget still holds (${left} left)`,
+      burst,
+      left,
+    );
+    return [...invalid, customer, ...spent, ...junk, ...burst];
+  });
 }
 
 function checkBurst(

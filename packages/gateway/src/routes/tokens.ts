@@ -4,7 +4,7 @@ import { authenticate, requireAuth } from '../auth.js';
 import { shownDigits } from '../card-disclosure.js';
 import { checkCard } from '../card-rules.js';
 import { newId } from '../ids.js';
-import { tokenRateLimit } from '../token-rate-limit.js';
+import { tokenRateLimiter } from '../token-rate-limit.js';
 import type { GatewayContext } from '../server.js';
 import { createTokenSchema } from './tokens.schema.js';
 import type { CreateTokenBody } from './tokens.schema.js';
@@ -30,6 +30,7 @@ const tokenCors: FastifyCorsOptions = {
 /** POST /v1/tokens: the browser's call (publishable key), the gateway's hot path. */
 export const tokenRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) => {
   const { storage, cipher, clock } = ctx;
+  const rateLimit = tokenRateLimiter(ctx.tokenRateLimits);
 
   // The preflight: the cors hook answers it with these options (the plugin's own catch-all
   // OPTIONS route carries no route config, so it refuses, as on every other path).
@@ -40,12 +41,16 @@ export const tokenRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) 
   app.post<{ Body: CreateTokenBody }>('/v1/tokens', {
     config: { cors: tokenCors },
     schema: createTokenSchema,
-    onRequest: [tokenRateLimit(app, ctx.tokenRateLimit), authenticate(storage, 'any-key')],
+    // Every request spends its address's budget; only an accepted key and card spend the
+    // merchant's (see tokenRateLimiter).
+    onRequest: [rateLimit.byAddress, authenticate(storage, 'any-key')],
     handler: async (request, reply) => {
-      const { merchantId, mode } = requireAuth(request);
+      const auth = requireAuth(request);
+      const { merchantId, mode } = auth;
       const now = clock.now();
       const card = request.body.card;
       const checked = checkCard(card, now);
+      await rateLimit.byMerchant(auth, reply);
       const id = newId('tok');
       const createdAtMs = now.getTime();
       const expiresAtMs = createdAtMs + TOKEN_LIFETIME_MS;
