@@ -1,7 +1,10 @@
 /**
  * Messages between the frames of one group, inside the gateway origin. They go frame to
  * frame (`window.parent.frames`) with targetOrigin = the gateway's own origin; the merchant
- * page can neither read nor forge them. `group` keeps two groups on one page apart.
+ * page can neither read nor forge them. `group` keeps two groups on one page apart; `key` is
+ * the sender's publishable key ('' before the host configured it): values and fill consent
+ * are taken only from a frame with the same key, since a script on the page can copy a group
+ * id into a group of its own, but values taken under a key never go out under another.
  */
 import type { CardBrand, CardPart, FieldErrorCode } from './fields.js';
 
@@ -22,11 +25,10 @@ export interface PartValue {
  *
  * `fill-query`/`fill-answer`: a frame whose value changed without a keystroke (browser autofill
  * started in another frame) asks whether the customer is in this group: only a frame that has
- * focus, is visible and holds the same publishable key answers. Browsers fill every card field
- * of the gateway origin, other groups' frames included; a group id can be copied by a script on
- * the page, a key bound to the merchant's account cannot be turned into the attacker's.
+ * focus, can be seen and holds the same key answers. Browsers fill every card field of the
+ * gateway origin, other groups' frames included.
  */
-export type GroupMessage = { ns: typeof GROUP_NAMESPACE; group: string } & (
+export type GroupMessage = { ns: typeof GROUP_NAMESPACE; group: string; key: string } & (
   | { type: 'lead' }
   | { type: 'join'; parts: CardPart[] }
   | { type: 'push'; values: PartValue[] }
@@ -34,7 +36,7 @@ export type GroupMessage = { ns: typeof GROUP_NAMESPACE; group: string } & (
   | { type: 'collect'; id: string }
   | { type: 'values'; id: string; values: PartValue[] }
   | { type: 'brand'; brand: CardBrand | null }
-  | { type: 'fill-query'; id: string; key: string }
+  | { type: 'fill-query'; id: string }
   | { type: 'fill-answer'; id: string }
 );
 
@@ -59,7 +61,7 @@ function isPartValue(value: unknown): value is PartValue {
 export function isGroupMessage(data: unknown, group: string): data is GroupMessage {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as Record<string, unknown>;
-  if (m.ns !== GROUP_NAMESPACE || m.group !== group) return false;
+  if (m.ns !== GROUP_NAMESPACE || m.group !== group || typeof m.key !== 'string') return false;
   switch (m.type) {
     case 'lead':
     case 'reveal':
@@ -73,10 +75,9 @@ export function isGroupMessage(data: unknown, group: string): data is GroupMessa
     case 'push':
       return isPartValues(m.values);
     case 'collect':
+    case 'fill-query':
     case 'fill-answer':
       return typeof m.id === 'string';
-    case 'fill-query':
-      return typeof m.id === 'string' && typeof m.key === 'string';
     case 'values':
       return typeof m.id === 'string' && isPartValues(m.values);
     case 'brand':

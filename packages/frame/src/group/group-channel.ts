@@ -17,8 +17,10 @@ export interface GroupMember {
   values(): PartValue[];
   reveal(): void;
   setBrand(brand: CardBrand | null): void;
-  /** True when this frame has the page's focus, can be seen, and holds publishable key `key`. */
-  hasCustomer(key: string): boolean;
+  /** The publishable key the host configured, '' until then. */
+  key(): string;
+  /** True when this frame has the page's focus and can be seen. */
+  hasCustomer(): boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ const COLLECT_TIMEOUT_MS = 20000;
  * How long a frame filled without a keystroke waits for a focused sibling to answer. A focused
  * sibling answers within milliseconds; silence means the customer is in no frame of this group.
  */
-const FILL_ANSWER_MS = 1000;
+const FILL_ANSWER_MS = 3000;
 
 /** Same origin as this frame: a group sibling, not a merchant or third-party frame. */
 function isGatewayWindow(win: Window): boolean {
@@ -73,6 +75,11 @@ export class GroupChannel {
     window.addEventListener('message', this.#onMessage);
     if (this.#member.leads) this.#broadcast(this.#message({ type: 'lead' }));
     else this.#broadcast(this.#message({ type: 'join', parts: this.#member.parts }));
+  }
+
+  /** The values pushed so far: they were given under a key this frame no longer holds. */
+  forget(): void {
+    this.#pushed.clear();
   }
 
   stop(): void {
@@ -128,7 +135,8 @@ export class GroupChannel {
    * Whether the customer is in this group: true once a sibling that has focus, can be seen
    * and holds the same publishable key answers, false after FILL_ANSWER_MS of silence.
    */
-  customerInGroup(key: string): Promise<boolean> {
+  customerInGroup(): Promise<boolean> {
+    if (!this.#member.key()) return Promise.resolve(false);
     const id = randomId();
     return new Promise((resolve) => {
       const settle = (answer: boolean): void => {
@@ -138,12 +146,17 @@ export class GroupChannel {
       };
       const timer = setTimeout(() => settle(false), FILL_ANSWER_MS);
       this.#fillQueries.set(id, () => settle(true));
-      this.#broadcast(this.#message({ type: 'fill-query', id, key }));
+      this.#broadcast(this.#message({ type: 'fill-query', id }));
     });
   }
 
-  #message(body: DistributiveOmit<GroupMessage, 'ns' | 'group'>): GroupMessage {
-    return { ns: GROUP_NAMESPACE, group: this.#group, ...body } as GroupMessage;
+  #message(body: DistributiveOmit<GroupMessage, 'ns' | 'group' | 'key'>): GroupMessage {
+    return {
+      ns: GROUP_NAMESPACE,
+      group: this.#group,
+      key: this.#member.key(),
+      ...body,
+    } as GroupMessage;
   }
 
   #post(target: Window, message: GroupMessage): void {
@@ -176,6 +189,7 @@ export class GroupChannel {
     const message: unknown = event.data;
     if (!isGroupMessage(message, this.#group)) return;
     const source = event.source;
+    const sameKey = message.key === this.#member.key();
     switch (message.type) {
       case 'lead':
         if (this.#member.leads) break;
@@ -189,7 +203,7 @@ export class GroupChannel {
         this.#post(source, this.#message({ type: 'lead' }));
         break;
       case 'push':
-        if (!this.#member.leads) break;
+        if (!this.#member.leads || !sameKey) break;
         for (const value of message.values) this.#pushed.set(value.part, value);
         break;
       case 'reveal':
@@ -202,16 +216,18 @@ export class GroupChannel {
         );
         break;
       case 'values':
+        if (!sameKey) break;
         this.#pending.get(message.id)?.(message.values);
         break;
       case 'brand':
         this.#member.setBrand(message.brand);
         break;
       case 'fill-query':
-        if (this.#member.hasCustomer(message.key))
+        if (sameKey && message.key && this.#member.hasCustomer())
           this.#post(source, this.#message({ type: 'fill-answer', id: message.id }));
         break;
       case 'fill-answer':
+        if (!sameKey) break;
         this.#fillQueries.get(message.id)?.();
         break;
     }
