@@ -18,6 +18,7 @@ import {
   type Recording,
 } from '../lib/merchant-recorder.js';
 import { api, send } from '../lib/http-client.js';
+import { checksumBits } from './checksum-bits.js';
 import { FamilyResult } from '../lib/results.js';
 import { overRevealed } from '../lib/revealed-digits.js';
 import {
@@ -565,6 +566,7 @@ export async function merchantVisibility(): Promise<FamilyResult> {
   try {
     await controlRun(browser, gw, merchant, result);
     await shortCardAnswers(gw, result);
+    await once('checksum bits', result, () => checksumBits(browser, merchant, result));
     for (const card of TEST_CARDS) {
       await once(`split fields, …${card.number.slice(-4)}`, result, () =>
         ownPageRun(browser, gw, merchant, 'split', card, result),
