@@ -13,6 +13,8 @@ interface PayEvent {
   type: string;
   target: string;
   detail: unknown;
+  /** performance.now() when it was heard */
+  at: number;
 }
 
 type Outcome =
@@ -22,6 +24,10 @@ type Outcome =
 declare global {
   interface Window {
     payEvents: PayEvent[];
+    /** Target ids of the pay-ready events a listener on the document heard. */
+    readyHeard: string[];
+    /** CSP (and Trusted Types) violations the page reported. */
+    violations: string[];
     tokenizeGroup(id: string, options?: object): Promise<Outcome>;
     received: unknown[];
     forge(gateway: string, group: string, hostOrigin: string): void;
@@ -80,11 +86,11 @@ test('a valid card tokenizes and pay-change details carry no digits', async ({ p
   });
 
   const changes = (await events(page)).filter((e) => e.type === 'pay-change');
-  expect(JSON.stringify(changes)).not.toMatch(/\d/);
+  expect(JSON.stringify(changes.map((e) => e.detail))).not.toMatch(/\d/);
   // Only the documented fields reach the page.
   for (const { detail } of changes) {
     const { error, ...rest } = detail as { error?: object };
-    expect(['brand', 'complete', 'empty', 'valid']).toEqual(
+    expect(['brand', 'complete', 'empty', 'field', 'valid']).toEqual(
       expect.arrayContaining(Object.keys(rest)),
     );
     if (error) expect(Object.keys(error).sort()).toEqual(['code', 'message']);
@@ -93,6 +99,7 @@ test('a valid card tokenizes and pay-change details carry no digits', async ({ p
   // the card rules' chunk arrives after the first keystroke: the brand shows then).
   expect(changes.filter((e) => e.target === 'number').length).toBeLessThanOrEqual(4);
   expect(changes.filter((e) => e.target === 'number').at(-1)?.detail).toEqual({
+    field: 'number',
     empty: false,
     complete: true,
     valid: true,
@@ -588,7 +595,12 @@ test('a frame that loads again gets a fresh connection and an empty field', asyn
   const numberChanges = (await events(page)).filter(
     (e) => e.type === 'pay-change' && e.target === 'number',
   );
-  expect(numberChanges.at(-1)?.detail).toEqual({ empty: true, complete: false, valid: true });
+  expect(numberChanges.at(-1)?.detail).toEqual({
+    field: 'number',
+    empty: true,
+    complete: false,
+    valid: true,
+  });
   expect(await page.locator('#number').evaluate((el) => el.matches(':state(empty)'))).toBe(true);
   await expect(frameOf(page, 'number').locator('input#number')).toHaveValue('');
   // The new connection carries calls both ways: config in, state out, tokenize.
@@ -663,4 +675,142 @@ test('a frame that loads but never answers fails tokenize() with frame_not_ready
   const outcome = await page.evaluate(() => window.tokenizeGroup('group'));
   expect(outcome).toMatchObject({ ok: false, code: 'frame_not_ready' });
   expect(problems.join('\n')).toContain('did not answer. Check the gateway attribute');
+});
+
+test('properties set before and after the SDK defines the elements configure them', async ({
+  page,
+}) => {
+  await open(page, '/properties.html', ['before', 'alias', 'after']);
+  // Taken over at upgrade: reflected to the attributes and sent to the frames.
+  const before = page.locator('#before');
+  await expect(before).toHaveAttribute('publishable-key', 'pk_test_fields');
+  await expect(before).toHaveJSProperty('name', 'before_token');
+  await expect(page.locator('#before-number > iframe')).toHaveAttribute('title', 'before number');
+  const beforeNumber = frameOf(page, 'before-number').locator('input#number');
+  await expect(beforeNumber).toHaveAttribute('aria-label', 'before number');
+  await expect(beforeNumber).toHaveAttribute('placeholder', 'number here');
+  await expect(frameOf(page, 'after-cvc').locator('input#cvc')).toHaveAttribute(
+    'placeholder',
+    'cvc here',
+  );
+
+  await fillSplit(page, 'before-', '4242424242424242', '1234', '123');
+  expect(await tokenize(page, 'before')).toMatchObject({
+    ok: true,
+    result: { card: { last4: '4242' } },
+  });
+  await fillSplit(page, 'after-', '5555555555554444', '1234', '123');
+  expect(await tokenize(page, 'after')).toMatchObject({
+    ok: true,
+    result: { card: { last4: '4444' } },
+  });
+  // The lowercase attribute React and Vue write is the key: the frame gets past the key check.
+  expect(await tokenize(page, 'alias')).toMatchObject({ ok: false, code: 'incomplete_number' });
+
+  // A property set later goes to the frames like its attribute.
+  await page.evaluate(() => {
+    (document.getElementById('after-number') as HTMLElement & { label: string }).label = 'Renamed';
+  });
+  await expect(frameOf(page, 'after-number').locator('input#number')).toHaveAttribute(
+    'aria-label',
+    'Renamed',
+  );
+  const setDisabled = (disabled: boolean) =>
+    page.evaluate((value) => {
+      (document.getElementById('after') as HTMLElement & { disabled: boolean }).disabled = value;
+    }, disabled);
+  await setDisabled(true);
+  await expect(page.locator('#after')).toHaveAttribute('disabled', '');
+  for (const kind of ['number', 'expiry', 'cvc']) {
+    await expect(frameOf(page, `after-${kind}`).locator(`input#${kind}`)).toBeDisabled();
+  }
+  await expect(frameOf(page, 'before-number').locator('input#number')).toBeEnabled();
+  await setDisabled(false);
+  await expect(frameOf(page, 'after-number').locator('input#number')).toBeEnabled();
+});
+
+test('a bundled SDK without gateway fails at once with missing_gateway; with gateway it works', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await open(page, '/bundled.html');
+  const error = (await events(page)).find((e) => e.type === 'pay-error');
+  expect(error).toMatchObject({ target: 'nogateway', detail: { code: 'missing_gateway' } });
+  expect((error!.detail as { message: string }).message).toContain('gateway="https://');
+  // Told at once, not after a frame timed out (its handshake waits 10 s).
+  const sdkLoaded = await page.evaluate(
+    () =>
+      (
+        performance.getEntriesByName(
+          new URL('/vendor/pay.js', location.href).href,
+        )[0] as PerformanceResourceTiming
+      ).responseEnd,
+  );
+  expect(error!.at - sdkLoaded).toBeLessThan(1000);
+  expect(await page.locator('#nogateway-number iframe').count()).toBe(0);
+  expect(await tokenize(page, 'nogateway')).toMatchObject({ ok: false, code: 'missing_gateway' });
+  expect(problems.join('\n')).toContain('gateway="https://');
+
+  await fillSplit(page, '', '4242424242424242', '1234', '123');
+  expect(await tokenize(page)).toMatchObject({ ok: true, result: { card: { last4: '4242' } } });
+});
+
+test('events name their field and a group announces its readiness once', async ({ page }) => {
+  await open(page, '/two-groups.html', ['first', 'second']);
+  const all = await events(page);
+  const ready = all.filter((e) => e.type === 'pay-ready');
+  // The four-field group: once, naming its fields; its fields each once, on their own.
+  expect(ready.filter((e) => e.target === 'second')).toEqual([
+    expect.objectContaining({ detail: { fields: ['number', 'expiry', 'cvc', 'name'] } }),
+  ]);
+  for (const [id, field] of [
+    ['second-number', 'number'],
+    ['second-expiry', 'expiry'],
+    ['second-cvc', 'cvc'],
+    ['second-name', 'name'],
+  ]) {
+    expect(ready.filter((e) => e.target === id).map((e) => e.detail)).toEqual([{ field }]);
+  }
+  // A listener on the document (or a group) hears only the groups' readiness.
+  expect((await page.evaluate(() => window.readyHeard)).sort()).toEqual(['first', 'second']);
+
+  await typeInto(page, 'second-number', 'number', '4242');
+  await typeInto(page, 'second-name', 'name', 'Jane');
+  await expect
+    .poll(async () =>
+      (await events(page))
+        .filter((e) => ['pay-change', 'pay-focus', 'pay-blur'].includes(e.type))
+        .map((e) => `${e.type} ${e.target} ${(e.detail as { field: string }).field}`),
+    )
+    .toEqual(
+      expect.arrayContaining([
+        'pay-focus second-number number',
+        'pay-change second-number number',
+        'pay-blur second-number number',
+        'pay-focus second-name name',
+        'pay-change second-name name',
+      ]),
+    );
+  for (const e of await events(page)) {
+    if (e.type === 'pay-ready' || e.type === 'pay-error') continue;
+    expect((e.detail as { field: string }).field).toBe(e.target.replace(/^\w+-/, ''));
+  }
+});
+
+test('a page enforcing Trusted Types shows the fields and tokenizes, with no violation', async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  const response = await page.goto(`${HOST}/trusted-types.html`);
+  expect(response!.headers()['content-security-policy']).toContain(
+    "require-trusted-types-for 'script'",
+  );
+  await page.waitForFunction(() =>
+    window.payEvents.some((e) => e.type === 'pay-ready' && e.target === 'group'),
+  );
+  await expect(page.locator('#number')).toHaveJSProperty('state.empty', true);
+  await fillSplit(page, '', '4242424242424242', '1234', '123');
+  expect(await tokenize(page)).toMatchObject({ ok: true, result: { card: { last4: '4242' } } });
+  expect(await page.evaluate(() => window.violations)).toEqual([]);
+  expect(problems).toEqual([]);
 });

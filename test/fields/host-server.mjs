@@ -1,12 +1,21 @@
 // The merchant side of the cross-origin tests: static host pages on http://127.0.0.1:8802 and a
 // "third origin" on http://127.0.0.1:8803 (the forger frame). Pages name the gateway through
-// ?gateway= (one of the test gateways only) and the key through ?key=.
+// ?gateway= (one of the test gateways only) and the key through ?key=. /vendor/ serves the
+// built SDK from this origin, as a merchant's bundle of it would be.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { URLSearchParams } from 'node:url';
 
 const PAGES = new URL('./pages/', import.meta.url);
+const SDK_BUILD = new URL('../../packages/host/dist/', import.meta.url);
 const GATEWAYS = new Set(['http://localhost:8801', 'http://localhost:8804']);
+/** Response headers of particular pages (%GATEWAY% as in the pages). */
+const PAGE_HEADERS = {
+  'trusted-types.html': {
+    'content-security-policy':
+      "require-trusted-types-for 'script'; trusted-types 'none'; script-src %GATEWAY% 'self'",
+  },
+};
 
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -29,6 +38,17 @@ async function handle(request, response) {
       `<!doctype html><title>Submitted</title><pre id="result">${escapeHtml(JSON.stringify(fields))}</pre>`,
     );
   }
+  const vendored = /^\/vendor\/([\w-]+\.js)$/.exec(url.pathname);
+  if (vendored) {
+    try {
+      const text = await readFile(new URL(vendored[1], SDK_BUILD), 'utf8');
+      response.setHeader('content-type', 'text/javascript');
+      return response.end(text);
+    } catch {
+      response.statusCode = 404;
+      return response.end('not found');
+    }
+  }
   const name = url.pathname.slice(1);
   if (!/^[a-z-]+\.(html|js)$/.test(name)) {
     response.statusCode = 404;
@@ -40,6 +60,9 @@ async function handle(request, response) {
     if (!GATEWAYS.has(gateway)) throw new Error('unknown gateway');
     const key = url.searchParams.get('key') ?? 'pk_test_fields';
     text = text.replaceAll('%GATEWAY%', gateway).replaceAll('%KEY%', escapeHtml(key));
+    for (const [header, value] of Object.entries(PAGE_HEADERS[name] ?? {})) {
+      response.setHeader(header, value.replaceAll('%GATEWAY%', gateway));
+    }
     response.setHeader(
       'content-type',
       name.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8',

@@ -1,4 +1,5 @@
 import {
+  isExactOrigin,
   randomId,
   type CardPart,
   type FontSource,
@@ -6,11 +7,17 @@ import {
   type TokenResult,
 } from '@pay/protocol';
 import type { PayFieldElement } from './field-element.js';
+import { reflect, upgradeProperties } from './element-properties.js';
 import { PayError } from './pay-error.js';
 import { emit } from './pay-event.js';
 
-/** The gateway this SDK was loaded from, unless the `gateway` attribute names another. */
-const SDK_ORIGIN = new URL(import.meta.url).origin;
+const SDK_URL = new URL(import.meta.url);
+/**
+ * The default gateway: the origin of the gateway's own SDK (served under `/sdk/`). A copy
+ * bundled into the merchant's app comes from the merchant's origin, which serves no frames:
+ * then there is no default and the group asks for `gateway`.
+ */
+const SDK_ORIGIN = SDK_URL.pathname.startsWith('/sdk/') ? SDK_URL.origin : '';
 
 export interface TokenizeOptions {
   /** Used instead of a `<pay-cardholder-name>` field. */
@@ -23,16 +30,24 @@ export interface TokenizeOptions {
  * token into the form data under `name` and lets the submit go on; an invalid card blocks
  * the submit and focuses the first bad field.
  *
- * @attr publishable-key - the merchant's publishable key (`pk_test_...` / `pk_live_...`)
- * @attr gateway - the gateway URL; default: the origin pay.js was loaded from
+ * Every attribute is also a property (`publishableKey`, `gateway`, `name`, `disabled`), settable
+ * before and after the SDK defines the element.
+ *
+ * @attr publishable-key - the merchant's publishable key (`pk_test_...` / `pk_live_...`);
+ *   `publishablekey` (what React writes before the SDK loads) is read too
+ * @attr gateway - the gateway URL; default: the origin pay.js was loaded from when it is the
+ *   gateway's own `/sdk/` script. A bundled copy of the SDK must set it.
  * @attr name - the form field the token goes into; default `card_token`
- * @fires pay-ready - every field of the group is ready
- * @fires pay-error - `detail: { code, message }`: a setup problem (missing or wrong key) or a failed submit
+ * @attr disabled - disables the inputs in the frames, as a disabled `<fieldset>` or form does
+ * @fires pay-ready - `detail: { fields }`: every field of the group is ready (their kinds, in
+ *   order); once per set of fields. The fields' own `pay-ready` does not bubble.
+ * @fires pay-error - `detail: { code, message }`: a setup problem (missing key or gateway, wrong
+ *   key) or a failed submit
  * @slot - the `<pay-card-*>` fields and any other content
  */
 export class PayCardFieldsElement extends HTMLElement {
   static formAssociated = true;
-  static observedAttributes = ['publishable-key'];
+  static observedAttributes = ['publishable-key', 'publishablekey'];
 
   /** Separates this group's frames from another group's on the same page. */
   readonly groupId = randomId();
@@ -48,10 +63,12 @@ export class PayCardFieldsElement extends HTMLElement {
   constructor() {
     super();
     this.#internals = this.attachInternals();
+    upgradeProperties(this, ['publishableKey', 'gateway', 'name', 'disabled', 'fonts']);
   }
 
+  /** The gateway's origin; empty when none is set and the SDK cannot tell. */
   get gatewayOrigin(): string {
-    const attribute = this.getAttribute('gateway');
+    const attribute = this.gateway;
     try {
       return attribute ? new URL(attribute, location.href).origin : SDK_ORIGIN;
     } catch {
@@ -59,8 +76,31 @@ export class PayCardFieldsElement extends HTMLElement {
     }
   }
 
+  get gateway(): string | null {
+    return this.getAttribute('gateway');
+  }
+
+  set gateway(value: string | null) {
+    reflect(this, 'gateway', value);
+  }
+
   get publishableKey(): string | null {
-    return this.getAttribute('publishable-key')?.trim() || null;
+    const key = this.getAttribute('publishable-key') ?? this.getAttribute('publishablekey');
+    return key?.trim() || null;
+  }
+
+  set publishableKey(value: string | null) {
+    // One attribute holds the key: a stale lowercase alias must not outlive a new key.
+    this.removeAttribute('publishablekey');
+    reflect(this, 'publishable-key', value);
+  }
+
+  get name(): string {
+    return this.getAttribute('name') || 'card_token';
+  }
+
+  set name(value: string | null) {
+    reflect(this, 'name', value);
   }
 
   /** Web fonts for the frames, given once per group: `[{ family, src: 'https://...' }]`. */
@@ -87,7 +127,7 @@ export class PayCardFieldsElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    const problem = this.#keyProblem();
+    const problem = this.#setupProblem();
     if (problem) setTimeout(() => this.#report(problem.code, problem.message));
   }
 
@@ -97,9 +137,17 @@ export class PayCardFieldsElement extends HTMLElement {
     form?.addEventListener('submit', this.#onFormSubmit, true);
   }
 
-  /** A disabled `<fieldset>` or form disables the inputs in the frames too. */
+  /**
+   * Whether the inputs in the frames are disabled: by the `disabled` attribute (which setting
+   * this property sets) or by a disabled `<fieldset>` or form.
+   */
   get disabled(): boolean {
-    return this.#disabled;
+    return this.#disabled || this.hasAttribute('disabled');
+  }
+
+  set disabled(value: boolean) {
+    // The attribute reaches formDisabledCallback, as a disabled <fieldset> does.
+    this.toggleAttribute('disabled', Boolean(value));
   }
 
   formDisabledCallback(disabled: boolean): void {
@@ -140,7 +188,7 @@ export class PayCardFieldsElement extends HTMLElement {
 
   /** Tokenizes the card in this group's frames. Rejects with a {@link PayError}. */
   async tokenize(options: TokenizeOptions = {}): Promise<TokenResult> {
-    const problem = this.#keyProblem();
+    const problem = this.#setupProblem();
     if (problem) throw this.#report(problem.code, problem.message);
     const fields = this.fields;
     const leader = fields.find((f) => f.kind === 'card') ?? fields.find((f) => f.kind === 'number');
@@ -197,7 +245,7 @@ export class PayCardFieldsElement extends HTMLElement {
     this.#token = token;
     if (token) {
       const data = new FormData();
-      data.append(this.getAttribute('name') || 'card_token', token);
+      data.append(this.name, token);
       this.#internals.setFormValue(data);
     } else {
       this.#internals.setFormValue(null);
@@ -231,7 +279,14 @@ export class PayCardFieldsElement extends HTMLElement {
     );
   };
 
-  #keyProblem(): { code: PayErrorCode; message: string } | null {
+  #setupProblem(): { code: PayErrorCode; message: string } | null {
+    if (!isExactOrigin(this.gatewayOrigin)) {
+      return {
+        code: 'missing_gateway',
+        message:
+          'pay: <pay-card-fields> needs gateway="https://your-gateway": pay.js was not loaded from the gateway, so the card frames have no origin to come from.',
+      };
+    }
     const key = this.publishableKey;
     if (!key) {
       return {
@@ -272,6 +327,6 @@ export class PayCardFieldsElement extends HTMLElement {
     const same = fields.size === this.#fields.size && [...fields].every((f) => this.#fields.has(f));
     if (!same || this.#readyFor?.size === fields.size) return;
     this.#readyFor = fields;
-    emit(this, 'pay-ready');
+    emit(this, 'pay-ready', { fields: [...fields].map((f) => f.kind) });
   }
 }

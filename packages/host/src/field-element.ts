@@ -12,6 +12,7 @@ import {
   type HostMethods,
 } from '@pay/protocol';
 import type { PayCardFieldsElement } from './card-fields-element.js';
+import { reflect, upgradeProperties } from './element-properties.js';
 import { readFrameStyles } from './host-styles.js';
 import { emit } from './pay-event.js';
 
@@ -61,8 +62,6 @@ function stillBlank(iframe: HTMLIFrameElement): boolean {
 
 type CustomState = 'focused' | 'invalid' | 'complete' | 'empty' | 'ready';
 
-const template = document.createElement('template');
-template.innerHTML = '<div part="frame"><slot></slot></div>';
 // An adopted sheet, not a <style> element: merchants' CSPs without 'unsafe-inline' allow it.
 const sheet = new CSSStyleSheet();
 // Until the frame is ready its reserved box shows a quiet placeholder, not a blank iframe.
@@ -79,14 +78,20 @@ sheet.replaceSync(
  * autofill fills it and `window.frames` lists it) and shown through a slot. Form-associated
  * only so that `<label for>` can name it; the group element submits the token.
  *
+ * Both attributes are also properties (`label`, `placeholder`), settable before and after the
+ * SDK defines the element. Every event's `detail.field` names the field: `'number'`,
+ * `'expiry'`, `'cvc'`, `'name'` or `'card'`.
+ *
  * @attr label - the accessible name of the input (or of the combined field's group) and the
  *   iframe title; otherwise the text of a `<label for>`
  * @attr placeholder - the input's placeholder
- * @fires pay-ready - the frame is connected; its configuration goes ahead of any later call
- * @fires pay-change - `detail: { empty, complete, valid, brand?, error? }`
- * @fires pay-focus - the input got focus
- * @fires pay-blur - the input lost focus
- * @fires pay-submit - Enter in the input; cancel it to keep the form from submitting
+ * @fires pay-ready - `detail: { field }`: the frame is connected; its configuration goes ahead of
+ *   any later call. Does not bubble: the group's own `pay-ready` says when all are ready.
+ * @fires pay-change - `detail: { field, empty, complete, valid, brand?, error? }`
+ * @fires pay-focus - `detail: { field }`: the input got focus
+ * @fires pay-blur - `detail: { field }`: the input lost focus
+ * @fires pay-submit - `detail: { field }`: Enter in the input; cancel it to keep the form from
+ *   submitting
  * @csspart frame - the box around the iframe
  * @cssstate focused - the input has focus
  * @cssstate invalid - an error is shown
@@ -123,10 +128,31 @@ export abstract class PayFieldElement extends HTMLElement {
     this.#internals = this.attachInternals();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [sheet];
-    root.append(template.content.cloneNode(true));
+    // Built node by node, not from an HTML string: pages that enforce Trusted Types allow it.
+    const frame = document.createElement('div');
+    frame.setAttribute('part', 'frame');
+    frame.append(document.createElement('slot'));
+    root.append(frame);
     this.#setStates({ empty: true });
     // A click that reaches this element comes from a <label for> (clicks inside the iframe stay there).
     this.addEventListener('click', () => this.focus());
+    upgradeProperties(this, ['label', 'placeholder']);
+  }
+
+  get label(): string | null {
+    return this.getAttribute('label');
+  }
+
+  set label(value: string | null) {
+    reflect(this, 'label', value);
+  }
+
+  get placeholder(): string | null {
+    return this.getAttribute('placeholder');
+  }
+
+  set placeholder(value: string | null) {
+    reflect(this, 'placeholder', value);
   }
 
   /**
@@ -145,11 +171,8 @@ export abstract class PayFieldElement extends HTMLElement {
       console.error(`pay: put <${this.localName}> inside <pay-card-fields>.`);
       return;
     }
-    if (!isExactOrigin(group.gatewayOrigin)) {
-      // e.g. the SDK bundled into a file:// or blob: script: the default cannot be derived.
-      console.error('pay: set gateway="https://your-gateway" on <pay-card-fields>.');
-      return;
-    }
+    // No gateway known (a bundled SDK without `gateway`): the group reports missing_gateway.
+    if (!isExactOrigin(group.gatewayOrigin)) return;
     this.#group = group;
     const iframe = document.createElement('iframe');
     iframe.src = frameUrl(group.gatewayOrigin, {
@@ -251,7 +274,8 @@ export abstract class PayFieldElement extends HTMLElement {
         void this.configure().catch(() => {});
         this.#setStates({ ready: true });
         ready.resolve(frame);
-        emit(this, 'pay-ready');
+        // Not bubbling: a listener on the group hears the group's readiness only.
+        emit(this, 'pay-ready', { field: this.kind }, false, false);
       },
       () => fail(),
     );
@@ -349,7 +373,7 @@ export abstract class PayFieldElement extends HTMLElement {
       complete: state.complete,
       invalid: Boolean(state.error),
     });
-    emit(this, 'pay-change', state);
+    emit(this, 'pay-change', { field: this.kind, ...state });
     this.#group?.fieldChanged();
     // States may change the merchant's --pay-* values (e.g. :state(invalid) { --pay-color: red }).
     void this.configure().catch(() => {});
@@ -357,12 +381,12 @@ export abstract class PayFieldElement extends HTMLElement {
 
   #onFocusChange(focused: boolean): void {
     this.#setStates({ focused });
-    emit(this, focused ? 'pay-focus' : 'pay-blur');
+    emit(this, focused ? 'pay-focus' : 'pay-blur', { field: this.kind });
     void this.configure().catch(() => {});
   }
 
   #onSubmit(): void {
-    if (emit(this, 'pay-submit', undefined, true)) this.#group?.requestSubmit();
+    if (emit(this, 'pay-submit', { field: this.kind }, true)) this.#group?.requestSubmit();
   }
 
   #setStates(states: Partial<Record<CustomState, boolean>>): void {

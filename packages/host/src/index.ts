@@ -37,6 +37,7 @@ export {
 export { PayFieldElement } from './field-element.js';
 export { PayError } from './pay-error.js';
 export type { TokenizeOptions } from './card-fields-element.js';
+export type { PayChangeDetail, PayFieldDetail, PayGroupReadyDetail } from './pay-event.js';
 export type {
   CardBrand,
   FieldChangeDetail,
@@ -59,11 +60,14 @@ declare global {
     'pay-card': PayCardElement;
   }
   interface HTMLElementEventMap {
-    'pay-ready': CustomEvent<void>;
-    'pay-change': CustomEvent<import('@pay/protocol').FieldChangeDetail>;
-    'pay-focus': CustomEvent<void>;
-    'pay-blur': CustomEvent<void>;
-    'pay-submit': CustomEvent<void>;
+    /** `{ fields }` from the group once all its fields are ready; `{ field }` from a field. */
+    'pay-ready': CustomEvent<
+      import('./pay-event.js').PayGroupReadyDetail | import('./pay-event.js').PayFieldDetail
+    >;
+    'pay-change': CustomEvent<import('./pay-event.js').PayChangeDetail>;
+    'pay-focus': CustomEvent<import('./pay-event.js').PayFieldDetail>;
+    'pay-blur': CustomEvent<import('./pay-event.js').PayFieldDetail>;
+    'pay-submit': CustomEvent<import('./pay-event.js').PayFieldDetail>;
     'pay-error': CustomEvent<import('@pay/protocol').PayErrorInfo>;
   }
 }

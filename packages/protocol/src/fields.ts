@@ -38,6 +38,11 @@ export type PayErrorCode =
   | 'invalid_publishable_key'
   | 'missing_field'
   /**
+   * No `gateway` on `<pay-card-fields>`, and the SDK cannot default to where it came from: it
+   * was bundled into the merchant's app rather than loaded from the gateway's `/sdk/`.
+   */
+  | 'missing_gateway'
+  /**
    * A frame of the group loaded but never answered the handshake (an error page, the wrong
    * `gateway`), was removed during `tokenize()`, or a sibling frame did not hand over its
    * value. `tokenize()` called while frames are still loading waits for them instead.
