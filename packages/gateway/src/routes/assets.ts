@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { compressAsset } from './asset-compression.js';
+import { ApiError } from '../errors.js';
 import { frameCsp } from '../frame-csp.js';
+import { RELEASE_MANIFEST, SdkReleaseReader } from '../sdk-release.js';
 import type { GatewayContext } from '../server.js';
 
 /**
@@ -23,8 +25,20 @@ function setCacheControl(reply: FastifyReply, path: string): void {
   void reply.header('Cache-Control', HASHED_NAME.test(basename(path)) ? IMMUTABLE : 'no-cache');
 }
 
+/** Merchant pages load the SDK as a cross-origin module script (and may fetch its hashes). */
+async function sdkHeaders(_request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  void reply.headers({
+    'Access-Control-Allow-Origin': '*',
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+    'Content-Security-Policy': "default-src 'none'",
+    'Cache-Control': 'no-cache',
+  });
+}
+
 /**
- * The built frame app (/frame/v1/*) and host SDK (/sdk/v1/*). Files are looked up on each
+ * The built frame app (/frame/v1/*) and host SDK: at a moving URL (/sdk/v1/*, the current
+ * build, revalidated on each use) and at its release's own (/sdk/v<version>/*, see
+ * sdk-release.ts; never changes, so cached for a year and pinned by merchants). Files are looked up on each
  * request, so a build made after the gateway started is served without a restart; until
  * then these paths answer 404 not_found. Text files go out compressed (br or gzip, made once
  * per file), hashed chunks cached for a year.
@@ -60,15 +74,7 @@ export const assetRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) 
   });
 
   await app.register(async (sdk) => {
-    sdk.addHook('onRequest', async (_request, reply) => {
-      // Merchant pages load the SDK as a cross-origin module script.
-      void reply.headers({
-        'Access-Control-Allow-Origin': '*',
-        'Cross-Origin-Resource-Policy': 'cross-origin',
-        'Content-Security-Policy': "default-src 'none'",
-        'Cache-Control': 'no-cache',
-      });
-    });
+    sdk.addHook('onRequest', sdkHeaders);
     sdk.addHook('onSend', compressAsset);
     await sdk.register(fastifyStatic, {
       root: ctx.sdkDir,
@@ -79,5 +85,33 @@ export const assetRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) 
       suppressWarning: true,
       schemaHide: true,
     });
+  });
+
+  await app.register(async (release) => {
+    const releases = new SdkReleaseReader(ctx.sdkDir, (message) => app.log.error(message));
+    release.addHook('onRequest', sdkHeaders);
+    release.addHook('onSend', compressAsset);
+    await release.register(fastifyStatic, {
+      root: ctx.sdkDir,
+      serve: false,
+      cacheControl: false,
+      // Only on a file actually sent: a 404 is never cached for a year.
+      setHeaders: (reply: FastifyReply) => void reply.header('Cache-Control', IMMUTABLE),
+    });
+    // Only the names the release lists are served: nothing else in (or outside) the
+    // directory is reachable, whatever the path spells.
+    release.get<{ Params: { version: string; file: string } }>(
+      '/sdk/v:version/:file',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const { version, file } = request.params;
+        const current = await releases.current();
+        const listed = file === RELEASE_MANIFEST || current?.files.has(file);
+        if (!current || current.version !== version || !listed) {
+          throw new ApiError('not_found', 'Not found');
+        }
+        return reply.sendFile(file);
+      },
+    );
   });
 };
