@@ -1,13 +1,14 @@
 // Custom elements manifest of the public tags (the host SDK), from the JSDoc headers.
 export default {
   globs: ['packages/host/src/**/*.ts'],
-  exclude: ['packages/host/src/three-d-secure.ts'],
+  // node.ts: the server's inert placeholders of the same classes.
+  exclude: ['packages/host/src/three-d-secure.ts', 'packages/host/src/node.ts'],
   outdir: 'packages/host/dist',
   dependencies: false,
   packagejson: false,
   plugins: [
     {
-      // The elements are defined in a loop in index.ts; tell the manifest their tag names.
+      // The elements are defined in a loop in define() (index.ts); tell the manifest their tag names.
       name: 'pay-tag-names',
       packageLinkPhase({ customElementsManifest }) {
         const tags = {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
-  { name: 'SDK (pay.js)', entry: 'packages/host/src/index.ts', budget: 8 * 1024 },
+  { name: 'SDK (pay.js)', entry: 'packages/host/src/pay.ts', budget: 8 * 1024 },
   { name: 'frame app', entry: 'packages/frame/src/main.ts', budget: 25 * 1024 },
 ];
 

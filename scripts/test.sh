@@ -7,6 +7,7 @@ npm run build
 npm run lint
 npm run typecheck
 npm run size
+npm run test:install
 npm run bench -- --quick
 npm run test:gateway
 npm run test:components

@@ -77,7 +77,7 @@ export async function bundle(label: string, stdin: string, resolveDir: string): 
   };
 }
 
-/** The module the merchant-facing pay.js is built from: vite's lib entry, else src/index.ts. */
+/** The module the merchant-facing pay.js is built from: vite's lib entry, else src/pay.ts. */
 export function hostEntry(): string {
   for (const config of ['vite.config.ts', 'vite.config.mts', 'vite.config.js']) {
     const file = path.join(hostDir, config);
@@ -87,7 +87,7 @@ export function hostEntry(): string {
     );
     if (entry?.[1]) return path.resolve(hostDir, entry[1]);
   }
-  return path.join(hostDir, 'src/index.ts');
+  return path.join(hostDir, 'src/pay.ts');
 }
 
 /** The frame app's entries: the scripts and stylesheets of its HTML pages, else src/main.ts. */

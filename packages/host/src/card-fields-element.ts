@@ -11,13 +11,19 @@ import { reflect, upgradeProperties } from './element-properties.js';
 import { PayError } from './pay-error.js';
 import { emit } from './pay-event.js';
 
-const SDK_URL = new URL(import.meta.url);
 /**
  * The default gateway: the origin of the gateway's own SDK (served under `/sdk/`). A copy
  * bundled into the merchant's app comes from the merchant's origin, which serves no frames:
  * then there is no default and the group asks for `gateway`.
  */
-const SDK_ORIGIN = SDK_URL.pathname.startsWith('/sdk/') ? SDK_URL.origin : '';
+function sdkOrigin(): string {
+  try {
+    const url = new URL(import.meta.url);
+    return url.pathname.startsWith('/sdk/') ? url.origin : '';
+  } catch {
+    return ''; // a bundler that leaves no URL here
+  }
+}
 
 export interface TokenizeOptions {
   /** Used instead of a `<pay-cardholder-name>` field. */
@@ -70,9 +76,9 @@ export class PayCardFieldsElement extends HTMLElement {
   get gatewayOrigin(): string {
     const attribute = this.gateway;
     try {
-      return attribute ? new URL(attribute, location.href).origin : SDK_ORIGIN;
+      return attribute ? new URL(attribute, location.href).origin : sdkOrigin();
     } catch {
-      return SDK_ORIGIN;
+      return sdkOrigin();
     }
   }
 

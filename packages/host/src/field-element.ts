@@ -63,15 +63,23 @@ function stillBlank(iframe: HTMLIFrameElement): boolean {
 type CustomState = 'focused' | 'invalid' | 'complete' | 'empty' | 'ready';
 
 // An adopted sheet, not a <style> element: merchants' CSPs without 'unsafe-inline' allow it.
-const sheet = new CSSStyleSheet();
-// Until the frame is ready its reserved box shows a quiet placeholder, not a blank iframe.
-sheet.replaceSync(
-  ':host{display:block}[part=frame]{position:relative;border-radius:4px}' +
-    ':host(:not(:state(ready))) [part=frame]{background:#f3f4f6}' +
-    // Hidden, not just transparent: a document that has not shaken hands (still loading, or a
-    // look-alike a hostile top page navigated the frame to) takes no clicks and no keystrokes.
-    ':host(:not(:state(ready))) ::slotted(iframe){visibility:hidden}',
-);
+// Made with the first element, not when the module loads: importing the package does nothing.
+let sheet: CSSStyleSheet | undefined;
+
+function fieldSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    // Until the frame is ready its reserved box shows a quiet placeholder, not a blank iframe.
+    sheet.replaceSync(
+      ':host{display:block}[part=frame]{position:relative;border-radius:4px}' +
+        ':host(:not(:state(ready))) [part=frame]{background:#f3f4f6}' +
+        // Hidden, not just transparent: a document that has not shaken hands (still loading, or a
+        // look-alike a hostile top page navigated the frame to) takes no clicks and no keystrokes.
+        ':host(:not(:state(ready))) ::slotted(iframe){visibility:hidden}',
+    );
+  }
+  return sheet;
+}
 
 /**
  * One card field: an iframe from the gateway, kept in this element's light DOM (so browser
@@ -127,7 +135,7 @@ export abstract class PayFieldElement extends HTMLElement {
     super();
     this.#internals = this.attachInternals();
     const root = this.attachShadow({ mode: 'open' });
-    root.adoptedStyleSheets = [sheet];
+    root.adoptedStyleSheets = [fieldSheet()];
     // Built node by node, not from an HTML string: pages that enforce Trusted Types allow it.
     const frame = document.createElement('div');
     frame.setAttribute('part', 'frame');

@@ -1,7 +1,10 @@
 /**
- * The merchant SDK: defines the card-field elements. Loaded as one ES module
- * (`<script type="module" src="https://gateway/sdk/v1/pay.js">`) or imported from the package.
+ * The package's entry: the element classes, `define()` and the types. Importing it defines
+ * nothing (bundlers may drop what is unused); `define()` or `@pay/host/define` registers the
+ * tags. The script-tag build the gateway serves (`/sdk/v1/pay.js`) is pay.ts, which defines
+ * them on load. On the server (the `node` condition) the package is node.ts instead.
  */
+import type { PayErrorInfo } from '@pay/protocol';
 import { PayCardFieldsElement } from './card-fields-element.js';
 import {
   PayCardCvcElement,
@@ -10,20 +13,25 @@ import {
   PayCardholderNameElement,
   PayCardNumberElement,
 } from './field-elements.js';
+import type { PayChangeDetail, PayFieldDetail, PayGroupReadyDetail } from './pay-event.js';
 
-const ELEMENTS: [string, CustomElementConstructor][] = [
-  // The group first: fields look it up when they connect.
-  ['pay-card-fields', PayCardFieldsElement],
-  ['pay-card-number', PayCardNumberElement],
-  ['pay-card-expiry', PayCardExpiryElement],
-  ['pay-card-cvc', PayCardCvcElement],
-  ['pay-cardholder-name', PayCardholderNameElement],
-  ['pay-card', PayCardElement],
-];
-
-for (const [name, element] of ELEMENTS) {
-  // Loading the SDK twice (two script tags, a bundle and the CDN copy) must not throw.
-  if (!customElements.get(name)) customElements.define(name, element);
+/**
+ * Registers the six `<pay-*>` tags. Idempotent: calling it again, or loading pay.js beside a
+ * bundled copy, leaves the tags already defined as they are.
+ */
+export function define(): void {
+  const elements: [string, CustomElementConstructor][] = [
+    // The group first: fields look it up when they connect.
+    ['pay-card-fields', PayCardFieldsElement],
+    ['pay-card-number', PayCardNumberElement],
+    ['pay-card-expiry', PayCardExpiryElement],
+    ['pay-card-cvc', PayCardCvcElement],
+    ['pay-cardholder-name', PayCardholderNameElement],
+    ['pay-card', PayCardElement],
+  ];
+  for (const [name, element] of elements) {
+    if (!customElements.get(name)) customElements.define(name, element);
+  }
 }
 
 export {
@@ -61,13 +69,11 @@ declare global {
   }
   interface HTMLElementEventMap {
     /** `{ fields }` from the group once all its fields are ready; `{ field }` from a field. */
-    'pay-ready': CustomEvent<
-      import('./pay-event.js').PayGroupReadyDetail | import('./pay-event.js').PayFieldDetail
-    >;
-    'pay-change': CustomEvent<import('./pay-event.js').PayChangeDetail>;
-    'pay-focus': CustomEvent<import('./pay-event.js').PayFieldDetail>;
-    'pay-blur': CustomEvent<import('./pay-event.js').PayFieldDetail>;
-    'pay-submit': CustomEvent<import('./pay-event.js').PayFieldDetail>;
-    'pay-error': CustomEvent<import('@pay/protocol').PayErrorInfo>;
+    'pay-ready': CustomEvent<PayGroupReadyDetail | PayFieldDetail>;
+    'pay-change': CustomEvent<PayChangeDetail>;
+    'pay-focus': CustomEvent<PayFieldDetail>;
+    'pay-blur': CustomEvent<PayFieldDetail>;
+    'pay-submit': CustomEvent<PayFieldDetail>;
+    'pay-error': CustomEvent<PayErrorInfo>;
   }
 }

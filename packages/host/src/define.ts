@@ -1,0 +1,4 @@
+/** `import '@pay/host/define'`: registers the `<pay-*>` tags (the package's `define()`). */
+import { define } from './index.js';
+
+define();
