@@ -48,6 +48,7 @@ export class PayFieldFrame extends LitElement {
           this.form?.clear();
           this.#group?.forget();
         }
+        if (config.publishableKey !== previousKey) this.#group?.keyChanged();
       },
       focus: (part?: unknown) => {
         const target = CARD_PARTS.includes(part as CardPart) ? (part as CardPart) : undefined;

@@ -63,6 +63,8 @@ export class GroupChannel {
   readonly #pushed = new Map<CardPart, PartValue>();
   /** The sibling windows that asked for this frame's values. */
   readonly #leaders = new Set<Window>();
+  /** `collect`s that came before the host gave this frame its key: answered once it has one. */
+  #unansweredCollects: { source: Window; id: string }[] = [];
   /** Open `fill-query`s: called when a focused sibling answers. */
   readonly #fillQueries = new Map<string, () => void>();
 
@@ -82,10 +84,25 @@ export class GroupChannel {
     this.#pushed.clear();
   }
 
+  /**
+   * The host gave this frame its (first or a new) key: the values go again, under it, to the
+   * leaders and to the collects that came before it (a frame that loaded late).
+   */
+  keyChanged(): void {
+    for (const { source, id } of this.#unansweredCollects.splice(0))
+      this.#answerCollect(source, id);
+    this.valuesChanged();
+  }
+
+  #answerCollect(source: Window, id: string): void {
+    this.#post(source, this.#message({ type: 'values', id, values: this.#member.values() }));
+  }
+
   stop(): void {
     window.removeEventListener('message', this.#onMessage);
     this.#leaders.clear();
     this.#pushed.clear();
+    this.#unansweredCollects = [];
   }
 
   shareBrand(brand: CardBrand | null): void {
@@ -210,10 +227,10 @@ export class GroupChannel {
         this.#member.reveal();
         break;
       case 'collect':
-        this.#post(
-          source,
-          this.#message({ type: 'values', id: message.id, values: this.#member.values() }),
-        );
+        // Values answered without a key would be refused by a keyed leader: wait for the key.
+        if (this.#member.key()) this.#answerCollect(source, message.id);
+        else if (this.#unansweredCollects.length < 16)
+          this.#unansweredCollects.push({ source, id: message.id });
         break;
       case 'values':
         if (!sameKey) break;
