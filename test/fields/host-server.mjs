@@ -1,8 +1,12 @@
 // The merchant side of the cross-origin tests: static host pages on http://127.0.0.1:8802 and a
 // "third origin" on http://127.0.0.1:8803 (the forger frame). Pages name the gateway through
 // ?gateway= (one of the test gateways only) and the key through ?key=. /vendor/ serves the
-// built SDK from this origin, as a merchant's bundle of it would be.
+// built SDK from this origin, as a merchant's bundle of it would be. /apps/<name>.js is a
+// merchant's app bundled from apps/<name>.ts(x) on first request (React and Vue wrapper tests),
+// importing the built packages as an app that installed them would.
 import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { URLSearchParams } from 'node:url';
 
@@ -16,6 +20,40 @@ const PAGE_HEADERS = {
       "require-trusted-types-for 'script'; trusted-types 'none'; script-src %GATEWAY% 'self'",
   },
 };
+
+const APPS = new URL('./apps/', import.meta.url);
+/** Pages a test PUT to /stash/<name>.html (markup it rendered, e.g. on the server side of SSR). */
+const stash = new Map();
+const bundles = new Map();
+
+/** The app's bundle, built once per server run; development builds, as StrictMode needs. */
+function bundleApp(name) {
+  if (!bundles.has(name)) {
+    const source = ['.tsx', '.ts']
+      .map((ext) => new URL(name + ext, APPS))
+      .find((file) => existsSync(file));
+    if (!source) return Promise.reject(new Error('no such app'));
+    bundles.set(
+      name,
+      build({
+        entryPoints: [source.pathname],
+        bundle: true,
+        format: 'esm',
+        target: 'es2022',
+        write: false,
+        jsx: 'automatic',
+        logLevel: 'error',
+        define: {
+          'process.env.NODE_ENV': '"development"',
+          __VUE_OPTIONS_API__: 'true',
+          __VUE_PROD_DEVTOOLS__: 'false',
+          __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'true',
+        },
+      }).then((result) => result.outputFiles[0].text),
+    );
+  }
+  return bundles.get(name);
+}
 
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -47,6 +85,29 @@ async function handle(request, response) {
     } catch {
       response.statusCode = 404;
       return response.end('not found');
+    }
+  }
+  const stashed = /^\/stash\/([a-z-]+\.html)$/.exec(url.pathname);
+  if (stashed && request.method === 'PUT') {
+    let body = '';
+    for await (const chunk of request) body += chunk;
+    stash.set(stashed[1], body);
+    response.statusCode = 204;
+    return response.end();
+  }
+  if (stashed && stash.has(stashed[1])) {
+    response.setHeader('content-type', 'text/html; charset=utf-8');
+    return response.end(stash.get(stashed[1]));
+  }
+  const app = /^\/apps\/([a-z-]+)\.js$/.exec(url.pathname);
+  if (app) {
+    try {
+      const text = await bundleApp(app[1]);
+      response.setHeader('content-type', 'text/javascript');
+      return response.end(text);
+    } catch (error) {
+      response.statusCode = 404;
+      return response.end(String(error?.message ?? error));
     }
   }
   const name = url.pathname.slice(1);

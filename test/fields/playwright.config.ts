@@ -34,7 +34,7 @@ export default defineConfig({
     {
       // Build first so the gateway serves the current frames and SDK.
       command:
-        'npm run build -w @pay/frame -w @pay/host && node test/fields/start-gateway.mjs 8801',
+        'npm run build -w @pay/frame -w @pay/host -w @pay/react -w @pay/vue && node test/fields/start-gateway.mjs 8801',
       cwd: '../..',
       url: 'http://localhost:8801/healthz',
       reuseExistingServer: false,

@@ -93,6 +93,9 @@ function fieldSheet(): CSSStyleSheet {
  * @attr label - the accessible name of the input (or of the combined field's group) and the
  *   iframe title; otherwise the text of a `<label for>`
  * @attr placeholder - the input's placeholder
+ * @attr defer-hydration - while present, the field makes no iframe: a page rendered on the
+ *   server keeps the markup its framework hydrates (an iframe added before hydration would be
+ *   a mismatch). The React and Vue wrappers render it and remove it once they have hydrated.
  * @fires pay-ready - `detail: { field }`: the frame is connected; its configuration goes ahead of
  *   any later call. Does not bubble: the group's own `pay-ready` says when all are ready.
  * @fires pay-change - `detail: { field, empty, complete, valid, brand?, error? }`
@@ -114,7 +117,7 @@ function fieldSheet(): CSSStyleSheet {
  */
 export abstract class PayFieldElement extends HTMLElement {
   static formAssociated = true;
-  static observedAttributes = ['label', 'placeholder'];
+  static observedAttributes = ['label', 'placeholder', 'defer-hydration'];
 
   abstract readonly kind: FieldKind;
 
@@ -173,7 +176,7 @@ export abstract class PayFieldElement extends HTMLElement {
 
   connectedCallback(): void {
     // Idempotent: a second connect (React StrictMode, a move in the DOM) keeps one frame.
-    if (this.#iframe) return;
+    if (this.#iframe || this.hasAttribute('defer-hydration')) return;
     const group = this.closest<PayCardFieldsElement>('pay-card-fields');
     if (!group) {
       console.error(`pay: put <${this.localName}> inside <pay-card-fields>.`);
@@ -311,7 +314,11 @@ export abstract class PayFieldElement extends HTMLElement {
     this.#setStates({ ready: false, focused: false });
   }
 
-  attributeChangedCallback(): void {
+  attributeChangedCallback(name: string): void {
+    if (name === 'defer-hydration') {
+      if (this.isConnected && !this.hasAttribute(name)) this.connectedCallback();
+      return;
+    }
     void this.configure();
   }
 

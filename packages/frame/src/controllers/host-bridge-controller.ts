@@ -56,9 +56,21 @@ export class HostBridgeController implements ReactiveController {
     this.#queue = [];
   }
 
-  /** Calls the host; fire and forget, since the host may go away at any time. */
+  /**
+   * Calls the host; fire and forget, since the host may go away at any time. A call on a
+   * connection the host has already destroyed (the field unmounted, so this document is going)
+   * throws at once rather than rejecting: that is caught too.
+   */
   send(call: Call): void {
-    if (this.#remote) void call(this.#remote).catch(() => {});
-    else this.#queue.push(call);
+    const remote = this.#remote;
+    if (!remote) {
+      this.#queue.push(call);
+      return;
+    }
+    try {
+      void call(remote).catch(() => {});
+    } catch {
+      // Nobody is listening any more.
+    }
   }
 }

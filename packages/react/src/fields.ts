@@ -1,0 +1,98 @@
+'use client';
+import type {
+  FontSource,
+  PayCardCvcElement,
+  PayCardElement,
+  PayCardExpiryElement,
+  PayCardFieldsElement,
+  PayCardholderNameElement,
+  PayCardNumberElement,
+  PayChangeDetail,
+  PayErrorInfo,
+  PayFieldDetail,
+  PayGroupReadyDetail,
+} from '@pay/host';
+import { payComponent, type ElementProps } from './pay-component.js';
+
+/** The events every field sends, as `onX` props: each is given the event's detail, then the event. */
+export interface FieldEvents {
+  /** The field's frame is connected. */
+  onReady: PayFieldDetail;
+  /** The field's state changed: `{ field, empty, complete, valid, brand?, error? }`, never its value. */
+  onChange: PayChangeDetail;
+  onFocus: PayFieldDetail;
+  onBlur: PayFieldDetail;
+  /** Enter in the field; `event.preventDefault()` keeps the form from submitting. */
+  onSubmit: PayFieldDetail;
+}
+
+/** The group's events: its own `onReady` and `onError`, and every field's others. */
+export interface GroupEvents extends Omit<FieldEvents, 'onReady'> {
+  /** Every field of the group is ready: `{ fields }`, their kinds in order. */
+  onReady: PayGroupReadyDetail;
+  /** A setup problem (missing key or gateway, wrong key) or a failed form submit. */
+  onError: PayErrorInfo;
+}
+
+export interface FieldOwnProps {
+  /** The input's accessible name and the iframe's title. */
+  label?: string;
+  placeholder?: string;
+}
+
+export interface GroupOwnProps {
+  /** The merchant's publishable key, `pk_test_…` or `pk_live_…`. */
+  publishableKey: string;
+  /** The gateway's URL. Required when the SDK is bundled into the app (this package). */
+  gateway: string;
+  /** The form field the token goes into when the group is in a `<form>`; default `card_token`. */
+  name?: string;
+  disabled?: boolean;
+  /** Web fonts for the frames: `[{ family, src: 'https://…' }]`. */
+  fonts?: FontSource[];
+}
+
+export type FieldProps<E extends HTMLElement> = FieldOwnProps & ElementProps<E, FieldEvents>;
+export type GroupElementProps = GroupOwnProps & ElementProps<PayCardFieldsElement, GroupEvents>;
+
+const FIELD_EVENTS = {
+  onReady: 'pay-ready',
+  onChange: 'pay-change',
+  onFocus: 'pay-focus',
+  onBlur: 'pay-blur',
+  onSubmit: 'pay-submit',
+};
+
+function field<E extends HTMLElement>(tag: string) {
+  return payComponent<E, FieldOwnProps, FieldEvents>({
+    tag,
+    attributes: { label: 'label', placeholder: 'placeholder' },
+    events: FIELD_EVENTS,
+    deferHydration: true,
+  });
+}
+
+/** `<pay-card-number>`: the card number in its own gateway frame; it detects the brand. */
+export const CardNumber = field<PayCardNumberElement>('pay-card-number');
+/** `<pay-card-expiry>`: the expiry date (MM / YY). */
+export const CardExpiry = field<PayCardExpiryElement>('pay-card-expiry');
+/** `<pay-card-cvc>`: the security code; its length follows the number's brand. */
+export const CardCvc = field<PayCardCvcElement>('pay-card-cvc');
+/** `<pay-cardholder-name>`: the name on the card. */
+export const CardholderName = field<PayCardholderNameElement>('pay-cardholder-name');
+/** `<pay-card>`: number, expiry, CVC and name in one frame. */
+export const Card = field<PayCardElement>('pay-card');
+
+/** `<pay-card-fields>` itself, without the context `CardFields` provides. */
+export const CardFieldsElement = payComponent<PayCardFieldsElement, GroupOwnProps, GroupEvents>({
+  tag: 'pay-card-fields',
+  attributes: {
+    publishableKey: 'publishable-key',
+    gateway: 'gateway',
+    name: 'name',
+    disabled: 'disabled',
+  },
+  properties: ['fonts'],
+  events: { ...FIELD_EVENTS, onReady: 'pay-ready', onError: 'pay-error' },
+  children: true,
+});
