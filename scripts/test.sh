@@ -8,6 +8,7 @@ npm run lint
 npm run typecheck
 npm run size
 npm run test:install
+npm run test:wrappers
 npm run bench -- --quick
 npm run test:gateway
 npm run test:components

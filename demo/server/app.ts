@@ -8,8 +8,9 @@ import { customerMessage } from '../src/customer-messages.js';
 import { findProduct } from './catalog.js';
 import type { ShopConfig } from './config.js';
 import { GatewayClient, GatewayError, GatewayUnreachable } from './gateway-client.js';
-import { OrderBook, orderState, type Order } from './orders.js';
-import { checkoutPage } from './pages/checkout.js';
+import { OrderBook, orderState, type Framework, type Order } from './orders.js';
+import { renderCheckout } from './framework-checkout.js';
+import { checkoutPage, payLabel } from './pages/checkout.js';
 import { homePage } from './pages/home.js';
 import { layout, type PageOptions } from './pages/layout.js';
 import { messagePage } from './pages/message.js';
@@ -136,6 +137,24 @@ export function buildShop(config: ShopConfig) {
     if (state === 'paid') return reply.redirect(`/result/${order.id}`, 303);
     if (state !== 'requires_action') applySettings(order, query);
     const message = query.error ? customerMessage(query.error) : '';
+    const framework = order.integration === 'react' || order.integration === 'vue';
+    if (framework && state !== 'requires_action') {
+      // The SDK comes bundled in the app, which pays with useCardFields().tokenize().
+      const settings = {
+        orderId: order.id,
+        threeDS: order.threeDS,
+        publishableKey: config.publishableKey,
+        gateway: config.gatewayUrl,
+        label: payLabel(order),
+      };
+      const markup = await renderCheckout(order.integration as Framework, settings);
+      const app = { framework: order.integration as Framework, settings, markup };
+      return page(reply, {
+        title: 'Checkout',
+        app: app.framework,
+        body: checkoutPage(config, order, message, app),
+      });
+    }
     return page(reply, {
       title: 'Checkout',
       sdk: true,
@@ -281,13 +300,9 @@ export function buildShop(config: ShopConfig) {
 }
 
 function applySettings(order: Order, query: Record<string, string | undefined>) {
-  if (
-    query.integration === 'split' ||
-    query.integration === 'card' ||
-    query.integration === 'form'
-  ) {
-    order.integration = query.integration;
-  }
+  const integrations = ['split', 'card', 'form', 'react', 'vue'] as const;
+  const integration = integrations.find((name) => name === query.integration);
+  if (integration) order.integration = integration;
   if (query.capture === 'automatic' || query.capture === 'manual') {
     order.captureMethod = query.capture;
   }

@@ -39,3 +39,11 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): Markup 
   });
   return { [MARKUP]: true, text };
 }
+
+/**
+ * Markup made by a renderer that escapes on its own (React's and Vue's server renderers): taken
+ * as it is. Never for text from a request or a payment.
+ */
+export function rendered(text: string): Markup {
+  return { [MARKUP]: true, text };
+}

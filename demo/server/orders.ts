@@ -14,7 +14,9 @@ import {
   type Payment,
 } from './gateway-client.js';
 
-export type Integration = 'split' | 'card' | 'form';
+export type Integration = 'split' | 'card' | 'form' | Framework;
+/** The checkouts written with the React and Vue wrappers, rendered on the server and hydrated. */
+export type Framework = 'react' | 'vue';
 export type ThreeDSMode = 'modal' | 'redirect';
 export type CaptureMethod = 'automatic' | 'manual';
 

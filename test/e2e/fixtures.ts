@@ -8,7 +8,7 @@ const SHOP_ORIGIN_PREFIX = 'http://127.0.0.1:';
 /** The card numbers typed in the current test. */
 const typedNumbers = new Set<string>();
 
-export type Integration = 'split' | 'card' | 'form';
+export type Integration = 'split' | 'card' | 'form' | 'react' | 'vue';
 
 export interface CheckoutOptions {
   product?: 'notebook' | 'pen' | 'ink';
@@ -107,7 +107,8 @@ export async function fillCard(page: Page, integration: Integration, card: Card)
 }
 
 export function payButton(page: Page) {
-  return page.locator('#checkout-form button[type="submit"]');
+  // The framework checkouts pay with a plain button (no <form> for the group to submit).
+  return page.locator('#checkout-form :is(button[type="submit"], button#pay-button)');
 }
 
 /** The outcome page after a payment: success, failure or pending. */

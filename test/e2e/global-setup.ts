@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { GATEWAY_PORT, GATEWAY_URL, SHOP_PORT } from './env.js';
 import { makeTempDir, removeDir, ROOT, startGateway, startShop } from './stack.js';
 
-const BUILT = ['packages/host/dist/pay.js', 'packages/frame/dist', 'demo/dist/assets/checkout.js'];
+const BUILT = [
+  'packages/host/dist/pay.js',
+  'packages/frame/dist',
+  'demo/dist/assets/checkout.js',
+  'demo/dist/assets/react-checkout.js',
+  'demo/dist/assets/vue-checkout.js',
+];
 
 export default async function globalSetup() {
   if (BUILT.some((path) => !existsSync(join(ROOT, path)))) {

@@ -1,16 +1,36 @@
 import { formatMoney } from '../catalog.js';
 import type { ShopConfig } from '../config.js';
-import { html, type Markup } from '../html.js';
-import type { Integration, Order } from '../orders.js';
+import { settingsAttributes, type CheckoutSettings } from '../../src/checkout-settings.js';
+import { escapeHtml, html, rendered, type Markup } from '../html.js';
+import type { Framework, Integration, Order } from '../orders.js';
 import testCards from '../../test-cards.json' with { type: 'json' };
 
 const INTEGRATIONS: Array<[Integration, string]> = [
   ['split', 'Split fields'],
   ['card', 'One field'],
   ['form', 'No-script form'],
+  ['react', 'React'],
+  ['vue', 'Vue'],
 ];
 
-export function checkoutPage(config: ShopConfig, order: Order, message: Markup | string = '') {
+/** The React or Vue checkout: the server's rendering, and the settings it hydrates with. */
+export interface FrameworkCheckout {
+  framework: Framework;
+  settings: CheckoutSettings;
+  markup: string;
+}
+
+export function payLabel(order: Order): string {
+  const total = formatMoney(order.product.price, order.product.currency);
+  return order.captureMethod === 'manual' ? `Authorize ${total}` : `Pay ${total}`;
+}
+
+export function checkoutPage(
+  config: ShopConfig,
+  order: Order,
+  message: Markup | string = '',
+  app?: FrameworkCheckout,
+) {
   const p = order.product;
   const total = formatMoney(p.price, p.currency);
   const pending = order.payment?.status === 'requires_action';
@@ -42,7 +62,13 @@ export function checkoutPage(config: ShopConfig, order: Order, message: Markup |
       <section class="card pay" aria-labelledby="pay-title">
         <h1 id="pay-title">Payment</h1>
         ${pending ? '' : settings(order)}
-        ${pending ? verification(order, message) : payForm(config, order, total, message)}
+        ${
+          pending
+            ? verification(order, message)
+            : app
+              ? frameworkForm(app)
+              : payForm(config, order, message)
+        }
         <details class="test-cards">
           <summary>Test cards</summary>
           <p class="small muted">Any future expiry date and any CVC of the right length.</p>
@@ -108,8 +134,19 @@ function alertBox(message: Markup | string) {
   </div>`;
 }
 
-function payForm(config: ShopConfig, order: Order, total: string, message: Markup | string) {
-  const label = order.captureMethod === 'manual' ? `Authorize ${total}` : `Pay ${total}`;
+/** The root the framework's app hydrates; its settings ride along as data-* attributes. */
+function frameworkForm({ framework, settings, markup }: FrameworkCheckout) {
+  const attributes = settingsAttributes(settings)
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join('');
+  // A plain string, not html``: nothing may come between the root and the app's markup
+  // (whitespace there would not hydrate), and a formatter would put some there.
+  const root = `<div id="framework-checkout" data-framework="${framework}"${attributes}>`;
+  return rendered(`${root}${markup}</div>`);
+}
+
+function payForm(config: ShopConfig, order: Order, message: Markup | string) {
+  const label = payLabel(order);
   if (order.integration === 'form') {
     // No script of the shop's own: the SDK puts card_token into the form data on submit.
     return html`
@@ -131,7 +168,7 @@ function payForm(config: ShopConfig, order: Order, total: string, message: Marku
       novalidate
     >
       <pay-card-fields publishable-key="${config.publishableKey}" id="card-group">
-        ${cardFields(order.integration)}
+        ${cardFields(order.integration === 'card' ? 'card' : 'split')}
       </pay-card-fields>
       ${alertBox(message)}
       <button class="button pay-button" type="submit" data-label="${label}">
@@ -141,7 +178,7 @@ function payForm(config: ShopConfig, order: Order, total: string, message: Marku
   `;
 }
 
-function cardFields(integration: Integration) {
+function cardFields(integration: 'split' | 'card') {
   if (integration === 'card') {
     return html`<div class="field">
       <label for="card">Card</label>

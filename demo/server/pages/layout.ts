@@ -1,5 +1,6 @@
 import type { ShopConfig } from '../config.js';
 import { html, type Markup } from '../html.js';
+import type { Framework } from '../orders.js';
 
 export interface PageOptions {
   title: string;
@@ -8,6 +9,8 @@ export interface PageOptions {
   sdk?: boolean;
   /** Loads the shop's own checkout script; the no-script checkout leaves it out. */
   script?: boolean;
+  /** Loads a framework checkout's bundle instead (the SDK is bundled into it). */
+  app?: Framework;
 }
 
 export function layout(config: ShopConfig, page: PageOptions): string {
@@ -26,6 +29,7 @@ export function layout(config: ShopConfig, page: PageOptions): string {
             : ''
         }
         ${page.script ? html`<script type="module" src="/assets/checkout.js"></script>` : ''}
+        ${page.app ? html`<script type="module" src="/assets/${page.app}-checkout.js"></script>` : ''}
       </head>
       <body>
         <header class="site-header">

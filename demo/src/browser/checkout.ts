@@ -3,21 +3,10 @@
 // script sends that token to the shop's server, and runs 3-D Secure with the SDK's
 // handleNextAction when the payment needs it.
 import { customerMessage } from '../customer-messages.js';
+import { errorCode, payOrder, verifyInPage, type HandleNextAction } from './shop-api.js';
 
-interface NextActionPayment {
-  id: string;
-  status: string;
-  redirect_url: string | null;
-}
 interface PaySdk {
-  handleNextAction(payment: NextActionPayment): Promise<{ status: string }>;
-}
-interface OrderView {
-  id: string;
-  state: 'open' | 'requires_action' | 'paid' | 'failed';
-  result_url: string;
-  payment: NextActionPayment | null;
-  error?: { code: string; message: string };
+  handleNextAction: HandleNextAction;
 }
 
 const LOAD_TIMEOUT_MS = 15_000;
@@ -32,41 +21,6 @@ function showMessage(box: HTMLElement | null, text: string) {
   if (!box) return;
   box.hidden = !text;
   box.textContent = text;
-}
-
-function errorCode(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : 'unknown';
-}
-
-async function postJson(url: string, body: unknown): Promise<OrderView> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw Object.assign(new Error('shop unreachable'), { code: 'network_error' });
-  }
-  const view = (await res.json().catch(() => null)) as OrderView | null;
-  if (!view?.id) throw Object.assign(new Error('bad answer'), { code: 'unknown' });
-  return view;
-}
-
-/** Runs the in-page 3-D Secure challenge, then asks the shop's server what the gateway says. */
-async function verifyInPage(orderId: string, payment: NextActionPayment, box: HTMLElement | null) {
-  const outcome = await (await sdk()).handleNextAction(payment);
-  const view = await postJson(`/api/checkout/${orderId}/refresh`, {});
-  if (view.state === 'requires_action') {
-    const code =
-      view.error?.code ?? (outcome.status === 'canceled' ? 'authentication_canceled' : '');
-    showMessage(box, customerMessage(code || 'authentication_canceled'));
-    return false;
-  }
-  location.assign(view.result_url);
-  return true;
 }
 
 function setBusy(button: HTMLButtonElement, busy: boolean, disable = busy) {
@@ -152,26 +106,16 @@ function wireCheckout(form: HTMLFormElement) {
     }
     stage = 'paying';
     setBusy(button, true);
-    try {
-      const view = await postJson(`/api/checkout/${orderId}/pay`, { token });
-      if (view.error) {
-        showMessage(box, view.error.message);
-      } else if (view.state === 'requires_action' && view.payment?.redirect_url) {
-        if (form.dataset.threeDs === 'redirect') {
-          stage = 'leaving';
-          location.assign(view.payment.redirect_url);
-        } else if (await verifyInPage(orderId, view.payment, box)) {
-          stage = 'leaving';
-        }
-      } else {
-        stage = 'leaving';
-        location.assign(view.result_url);
-      }
-    } catch (err) {
-      showMessage(box, customerMessage(errorCode(err)));
-    } finally {
+    const step = await payOrder(orderId, token, form.dataset.threeDs, async (payment) =>
+      (await sdk()).handleNextAction(payment),
+    );
+    if ('leave' in step) {
       // Leaving the page: the button stays disabled so nothing is sent twice meanwhile.
-      if (stage !== 'leaving') reset();
+      stage = 'leaving';
+      location.assign(step.leave);
+    } else {
+      showMessage(box, step.message);
+      reset();
     }
   });
 }
@@ -185,7 +129,11 @@ function wireContinueVerification(button: HTMLButtonElement) {
     showMessage(box, '');
     try {
       const payload = { id: payment, status: 'requires_action', redirect_url: redirect };
-      if (await verifyInPage(order, payload, box)) return;
+      const step = await verifyInPage(order, payload, async (p) =>
+        (await sdk()).handleNextAction(p),
+      );
+      if ('leave' in step) return location.assign(step.leave);
+      showMessage(box, step.message);
     } catch (err) {
       showMessage(box, customerMessage(errorCode(err)));
     }
