@@ -21,20 +21,23 @@ import { requestGuard } from './request-guard.js';
 const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
 const ASSETS_DIR = fileURLToPath(new URL('../dist/assets/', import.meta.url));
 
-/** The merchant's CSP: its own origin plus exactly the gateway, nothing else. */
+/**
+ * The merchant's CSP: its own origin plus exactly the gateway, nothing else. Word for word the
+ * policy the merchant guide (packages/host/README.md) gives to copy; a test keeps them equal.
+ */
 export function contentSecurityPolicy(gatewayUrl: string): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${gatewayUrl}`,
     `frame-src ${gatewayUrl}`,
-    `connect-src 'self' ${gatewayUrl}`,
-    "style-src 'self'",
-    "img-src 'self' data:",
     // The no-script checkout's POST may answer with a redirect to the 3-D Secure page.
     `form-action 'self' ${gatewayUrl}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
     "base-uri 'none'",
     "object-src 'none'",
-    "frame-ancestors 'none'",
+    "frame-ancestors 'self'",
   ].join('; ');
 }
 
