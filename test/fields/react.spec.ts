@@ -85,6 +85,14 @@ test('StrictMode: one iframe per field, props reach the elements, the group is r
   // A prop changed after mount reaches the frame.
   await page.click('#relabel');
   await expect(page.locator('#number > iframe')).toHaveAttribute('title', 'Long card number');
+  // disabled={true}, then false: a boolean prop, on an element already defined.
+  const cvcInput = page.frameLocator('#cvc > iframe').locator('input#cvc');
+  await page.click('#disable');
+  await expect(group).toHaveAttribute('disabled', '');
+  await expect(cvcInput).toBeDisabled();
+  await page.click('#disable');
+  await expect(group).not.toHaveAttribute('disabled');
+  await expect(cvcInput).toBeEnabled();
   // The ref is the element.
   expect(await page.evaluate(() => window.groupRef?.localName)).toBe('pay-card-fields');
 

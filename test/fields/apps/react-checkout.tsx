@@ -72,6 +72,7 @@ function PayButton() {
 export function Checkout({ gateway, publishableKey }: { gateway: string; publishableKey: string }) {
   const [mounted, setMounted] = useState(true);
   const [label, setLabel] = useState('Card number');
+  const [disabled, setDisabled] = useState(false);
   return (
     <main>
       <button id="toggle" type="button" onClick={() => setMounted((m) => !m)}>
@@ -80,12 +81,16 @@ export function Checkout({ gateway, publishableKey }: { gateway: string; publish
       <button id="relabel" type="button" onClick={() => setLabel('Long card number')}>
         Relabel
       </button>
+      <button id="disable" type="button" onClick={() => setDisabled((d) => !d)}>
+        {disabled ? 'Enable' : 'Disable'}
+      </button>
       {mounted && (
         <CardFields
           id="group"
           className="checkout-group"
           publishableKey={publishableKey}
           gateway={gateway}
+          disabled={disabled}
           fonts={[]}
           ref={(element) => {
             if (typeof window !== 'undefined') window.groupRef = element;
