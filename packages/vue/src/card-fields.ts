@@ -1,0 +1,113 @@
+import { defineComponent, h, provide, readonly, shallowRef, type PropType } from 'vue';
+import {
+  handleNextAction,
+  PayError,
+  type FontSource,
+  type PayCardFieldsElement,
+  type PayErrorInfo,
+  type PayGroupReadyDetail,
+  type TokenizeOptions,
+  type TokenResult,
+} from '@pay/host';
+import { attributes } from './attributes.js';
+import { cardFieldsKey } from './context.js';
+import { defineElements } from './define-elements.js';
+import { fieldEventListeners, groupEmits } from './events.js';
+
+/**
+ * What a rejection says, as plain data. Read by shape, not `instanceof PayError`: with pay.js
+ * also on the page, the elements (and their errors) may come from its copy of the SDK.
+ */
+function errorInfo(error: unknown): PayErrorInfo {
+  const { code, message } = (error ?? {}) as Partial<PayErrorInfo>;
+  if (typeof code === 'string' && typeof message === 'string') return { code, message };
+  return { code: 'api_error', message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * `<pay-card-fields>`: the group that holds the key and the gateway and tokenizes the card its
+ * fields hold. Put the field components (and anything that calls `useCardFields()`) in its
+ * default slot.
+ */
+export const PayCardFields = defineComponent({
+  name: 'PayCardFields',
+  props: {
+    /** The publishable key, `pk_test_...` or `pk_live_...`. */
+    publishableKey: { type: String, required: true },
+    /**
+     * The gateway's URL. Needed: the SDK comes bundled in the app, not from the gateway's
+     * pay.js, so it has no default (without it: `missing_gateway`).
+     */
+    gateway: String,
+    /** The form field the token goes into when the group is in a `<form>`; default `card_token`. */
+    name: String,
+    disabled: Boolean,
+    /** Web fonts for the frames: `[{ family, src: 'https://...' }]`. */
+    fonts: Array as PropType<FontSource[]>,
+  },
+  emits: groupEmits,
+  // What a template ref on the component gets: the element and tokenize(), nothing internal.
+  expose: ['element', 'tokenize'],
+  setup(_props, { emit }) {
+    defineElements();
+    const element = shallowRef<PayCardFieldsElement | null>(null);
+    const ready = shallowRef(false);
+    const error = shallowRef<PayErrorInfo | null>(null);
+
+    /** Tokenizes the card; the outcome also lands in `useCardFields().error`. */
+    async function tokenize(options?: TokenizeOptions): Promise<TokenResult> {
+      try {
+        // Before mount, and on the server, there are no frames to ask.
+        if (!element.value)
+          throw new PayError('frame_not_ready', 'pay: <PayCardFields> is not mounted.');
+        const result = await element.value.tokenize(options);
+        error.value = null;
+        return result;
+      } catch (reason) {
+        error.value = errorInfo(reason);
+        throw reason;
+      }
+    }
+
+    provide(cardFieldsKey, {
+      ready: readonly(ready),
+      error: readonly(error),
+      tokenize,
+      handleNextAction,
+    });
+
+    const listeners = {
+      ...fieldEventListeners(emit),
+      onPayReady: (event: CustomEvent<PayGroupReadyDetail>) => {
+        // Only the group's own: a field's pay-ready does not bubble, but may be heard capturing.
+        if (event.target !== event.currentTarget) return;
+        ready.value = true;
+        emit('ready', event.detail, event);
+      },
+      onPayError: (event: CustomEvent<PayErrorInfo>) => {
+        error.value = { code: event.detail.code, message: event.detail.message };
+        emit('error', event.detail, event);
+      },
+    };
+    return { element, tokenize, listeners };
+  },
+  render() {
+    return h(
+      'pay-card-fields',
+      {
+        ref: 'element',
+        // Hyphenated: what the server renders and what the element reads before it is defined.
+        ...attributes({
+          'publishable-key': this.publishableKey,
+          gateway: this.gateway,
+          name: this.name,
+          disabled: this.disabled,
+        }),
+        // A property (`.`), never a stringified attribute; not rendered on the server.
+        ...(this.fonts ? { '.fonts': this.fonts } : {}),
+        ...this.listeners,
+      },
+      this.$slots.default?.(),
+    );
+  },
+});

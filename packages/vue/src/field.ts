@@ -1,0 +1,54 @@
+import { defineComponent, h, shallowRef, type ShallowRef } from 'vue';
+import type {
+  PayCardCvcElement,
+  PayCardElement,
+  PayCardExpiryElement,
+  PayCardholderNameElement,
+  PayCardNumberElement,
+  PayFieldDetail,
+} from '@pay/host';
+import { attributes } from './attributes.js';
+import { defineElements } from './define-elements.js';
+import { fieldEmits, fieldEventListeners } from './events.js';
+
+/** The field tags and their element classes. */
+export interface FieldElements {
+  'pay-card-number': PayCardNumberElement;
+  'pay-card-expiry': PayCardExpiryElement;
+  'pay-card-cvc': PayCardCvcElement;
+  'pay-cardholder-name': PayCardholderNameElement;
+  'pay-card': PayCardElement;
+}
+
+/**
+ * A field component: renders its `<pay-card-*>` tag (one gateway iframe, added by the element
+ * in the browser) and relays its events. Goes inside `<PayCardFields>`.
+ */
+export function defineField<Tag extends keyof FieldElements>(name: string, tag: Tag) {
+  return defineComponent({
+    name,
+    props: {
+      /** The input's accessible name and the iframe's title. */
+      label: String,
+      placeholder: String,
+    },
+    emits: fieldEmits,
+    expose: ['element'],
+    setup(_props, { emit }) {
+      defineElements();
+      const element: ShallowRef<FieldElements[Tag] | null> = shallowRef(null);
+      const listeners = {
+        ...fieldEventListeners(emit),
+        onPayReady: (event: CustomEvent<PayFieldDetail>) => emit('ready', event.detail, event),
+      };
+      return { element, listeners };
+    },
+    render() {
+      return h(tag, {
+        ref: 'element',
+        ...attributes({ label: this.label, placeholder: this.placeholder }),
+        ...this.listeners,
+      });
+    },
+  });
+}
