@@ -38,7 +38,7 @@ export const PayCardFields = defineComponent({
      * The gateway's URL. Needed: the SDK comes bundled in the app, not from the gateway's
      * pay.js, so it has no default (without it: `missing_gateway`).
      */
-    gateway: String,
+    gateway: { type: String, required: true },
     /** The form field the token goes into when the group is in a `<form>`; default `card_token`. */
     name: String,
     disabled: Boolean,

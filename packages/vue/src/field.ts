@@ -1,4 +1,4 @@
-import { defineComponent, h, shallowRef, type ShallowRef } from 'vue';
+import { defineComponent, h, onMounted, shallowRef, type ShallowRef } from 'vue';
 import type {
   PayCardCvcElement,
   PayCardElement,
@@ -37,6 +37,9 @@ export function defineField<Tag extends keyof FieldElements>(name: string, tag: 
     setup(_props, { emit }) {
       defineElements();
       const element: ShallowRef<FieldElements[Tag] | null> = shallowRef(null);
+      // Rendered with defer-hydration, taken off once mounted: the field makes its iframe only
+      // then, after hydration has matched the server's markup (which has no iframe).
+      onMounted(() => element.value?.removeAttribute('defer-hydration'));
       const listeners = {
         ...fieldEventListeners(emit),
         onPayReady: (event: CustomEvent<PayFieldDetail>) => emit('ready', event.detail, event),
@@ -46,6 +49,7 @@ export function defineField<Tag extends keyof FieldElements>(name: string, tag: 
     render() {
       return h(tag, {
         ref: 'element',
+        'defer-hydration': '',
         ...attributes({ label: this.label, placeholder: this.placeholder }),
         ...this.listeners,
       });

@@ -110,11 +110,17 @@ test('the group and its fields render as tags with their attributes, and no ifra
   assert.doesNotMatch(group, /fonts|object/i);
   assert.match(
     html,
-    /<pay-card-number label="Card number" placeholder="1234 1234 1234 1234" id="number"><\/pay-card-number>/,
+    /<pay-card-number defer-hydration label="Card number" placeholder="1234 1234 1234 1234" id="number"><\/pay-card-number>/,
   );
-  assert.match(html, /<pay-card-expiry label="Expiry date"><\/pay-card-expiry>/);
-  assert.match(html, /<pay-card-cvc label="Security code" style="width:5em;"><\/pay-card-cvc>/);
-  assert.match(html, /<pay-cardholder-name label="Name on card"><\/pay-cardholder-name>/);
+  assert.match(html, /<pay-card-expiry defer-hydration label="Expiry date"><\/pay-card-expiry>/);
+  assert.match(
+    html,
+    /<pay-card-cvc defer-hydration label="Security code" style="width:5em;"><\/pay-card-cvc>/,
+  );
+  assert.match(
+    html,
+    /<pay-cardholder-name defer-hydration label="Name on card"><\/pay-cardholder-name>/,
+  );
   assert.match(html, /<\/pay-card-fields>$/);
   assert.doesNotMatch(html, /iframe/);
 });
@@ -122,17 +128,25 @@ test('the group and its fields render as tags with their attributes, and no ifra
 test('attributes left unset are not rendered, and false is absent', async () => {
   const html = await render({
     render: () =>
-      h(PayCardFields, { publishableKey: 'pk_test_ssr', disabled: false }, () => h(PayCard)),
+      h(
+        PayCardFields,
+        { publishableKey: 'pk_test_ssr', gateway: 'https://gateway.example', disabled: false },
+        () => h(PayCard),
+      ),
   });
   assert.equal(
     html,
-    '<pay-card-fields publish' + 'able-key="pk_test_ssr"><pay-card></pay-card></pay-card-fields>',
+    '<pay-card-fields publish' +
+      'able-key="pk_test_ssr" gateway="https://gateway.example"><pay-card defer-hydration></pay-card></pay-card-fields>',
   );
 });
 
 test('useCardFields() works in server rendering: not ready, and tokenize() rejects', async () => {
   const html = await render({
-    render: () => h(PayCardFields, { publishableKey: 'pk_test_ssr' }, () => h(Status)),
+    render: () =>
+      h(PayCardFields, { publishableKey: 'pk_test_ssr', gateway: 'https://gateway.example' }, () =>
+        h(Status),
+      ),
   });
   assert.match(html, /<output>ready=false error=frame_not_ready frame_not_ready<\/output>/);
 });
@@ -184,6 +198,6 @@ test('the built package renders under plain Node ESM and adds no global of its o
   assert.equal(
     html,
     '<pay-card-fields publish' +
-      'able-key="pk_test_ssr" gateway="https://gateway.example"><pay-card-number label="Card number"></pay-card-number></pay-card-fields>',
+      'able-key="pk_test_ssr" gateway="https://gateway.example"><pay-card-number defer-hydration label="Card number"></pay-card-number></pay-card-fields>',
   );
 });
