@@ -154,6 +154,7 @@ try {
       '@vitejs/plugin-vue',
       '@types/react',
       '@types/react-dom',
+      'vue-tsc',
     ].map(rangeOf);
     run('npm', [
       'install',
@@ -290,6 +291,69 @@ export const vueState = () => useVueFields().ready.value;
       const errors = output.split(/\n(?=\S)/).filter((error) => error.startsWith(`${file}(`));
       if (!errors.some((error) => expected.test(error)))
         throw new Error(`no error of its own:\n${output}`);
+    });
+  }
+
+  // Vue templates, through vue-tsc with strictTemplates: typed usage passes; a misspelt prop
+  // (camelCase or bound), a missing required prop and a wrong event detail each fail. (A static
+  // hyphenated attribute no prop declares, `publishable-kye="…"`, is taken for an HTML attribute
+  // by vue-tsc, as by TypeScript in JSX.)
+  const badVue = {
+    'BadProp.vue': [
+      `<template><PayCardNumber labell="Card number" /></template>\n`,
+      /'labell' does not exist/,
+    ],
+    'BadBound.vue': [
+      `<template><PayCardFields :publishableKye="'pk'" publishable-key="pk" gateway="g" /></template>\n`,
+      /'publishableKye' does not exist/,
+    ],
+    'BadMissing.vue': [
+      `<template><PayCardFields publishable-key="pk_test_1" /></template>\n`,
+      /Property 'gateway' is missing/,
+    ],
+    'BadEvent.vue': [
+      `<script setup lang="ts"></script>\n<template><PayCardFields publishable-key="pk" gateway="g" @ready="(detail) => detail.field"><span /></PayCardFields></template>\n`,
+      /'field' does not exist on type 'PayGroupReadyDetail'/,
+    ],
+  };
+  for (const [file, [text]] of Object.entries(badVue)) {
+    writeFileSync(path.join(app, 'typed', file), text);
+  }
+  const vueTsc = (files) => {
+    writeFileSync(
+      path.join(app, 'typed/tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'Bundler',
+          lib: ['ES2023', 'DOM'],
+          strict: true,
+          noEmit: true,
+          types: [],
+        },
+        vueCompilerOptions: { strictTemplates: true },
+        files: ['globals.ts', ...files],
+      }),
+    );
+    writeFileSync(path.join(app, 'typed/globals.ts'), "import type {} from '@pay/vue';\n");
+    const bin = path.join(app, 'node_modules/vue-tsc/bin/vue-tsc.js');
+    return spawnSync(process.execPath, [bin, '-p', 'tsconfig.json'], {
+      cwd: path.join(app, 'typed'),
+      encoding: 'utf8',
+    });
+  };
+  await check('vue-tsc (strictTemplates): the wrappers typed in templates', () => {
+    const result = vueTsc(['Typed.vue']);
+    if (result.status !== 0) throw new Error(result.stdout);
+  });
+  const vueOutput = vueTsc(Object.keys(badVue)).stdout;
+  for (const [file, [, expected]] of Object.entries(badVue)) {
+    await check(`vue-tsc rejects ${file}: ${expected.source}`, () => {
+      const errors = vueOutput.split(/\n(?=\S)/).filter((error) => error.startsWith(`${file}(`));
+      if (!errors.some((error) => expected.test(error))) {
+        throw new Error(`no error of its own:\n${vueOutput}`);
+      }
     });
   }
 } finally {

@@ -2,61 +2,25 @@
 // merchant origin, bundled from the built packages in React's development build and mounted in
 // StrictMode, with the gateway's frames on theirs.
 import { test, expect, type Page } from '@playwright/test';
+import {
+  expectOneFramePerField,
+  FIELDS,
+  fillCard,
+  GATEWAY,
+  HOST,
+  messageListeners,
+  typeInto,
+  watchConsole,
+} from './wrapper-pages.js';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { Checkout, type Heard } from './apps/react-checkout.js';
 
-const HOST = 'http://127.0.0.1:8802';
-const GATEWAY = 'http://localhost:8801';
-const FIELDS = ['number', 'expiry', 'cvc', 'name'];
-
 const heard = (page: Page) => page.evaluate(() => window.heard ?? []);
-
-/** Console errors and warnings of the page (React reports hydration and key problems there). */
-function watchConsole(page: Page): string[] {
-  const messages: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') messages.push(message.text());
-  });
-  page.on('pageerror', (error) => messages.push(error.message));
-  return messages;
-}
 
 async function openApp(page: Page) {
   await page.goto(`${HOST}/react.html`);
   await expect(page.locator('#ready')).toHaveText('true');
-}
-
-/** The page's window `message` listeners, as DevTools lists them. */
-async function messageListeners(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
-  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
-    objectId: result.objectId!,
-  });
-  await cdp.detach();
-  return listeners.filter((listener) => listener.type === 'message').length;
-}
-
-async function typeInto(page: Page, field: string, text: string) {
-  const input = page.frameLocator(`#${field} > iframe`).locator(`input#${field}`);
-  await input.click();
-  await input.pressSequentially(text);
-}
-
-async function fillCard(page: Page) {
-  await typeInto(page, 'number', '4242424242424242');
-  await typeInto(page, 'expiry', '1234');
-  await typeInto(page, 'cvc', '123');
-}
-
-async function expectOneFramePerField(page: Page) {
-  for (const field of FIELDS) {
-    const frames = page.locator(`#${field} iframe`);
-    await expect(frames).toHaveCount(1);
-    expect(new URL((await frames.getAttribute('src'))!).origin).toBe(GATEWAY);
-  }
-  await expect(page.locator('iframe')).toHaveCount(FIELDS.length);
 }
 
 test('StrictMode: one iframe per field, props reach the elements, the group is ready once', async ({

@@ -3,62 +3,25 @@
 // the gateway's frames on theirs. The last test renders the app on the server (here, under Node)
 // and hydrates it in the page.
 import { test, expect, type Page } from '@playwright/test';
+import {
+  expectOneFramePerField,
+  FIELDS,
+  fillCard,
+  GATEWAY,
+  HOST,
+  messageListeners,
+  typeInto,
+  watchConsole,
+} from './wrapper-pages.js';
 import { createSSRApp } from 'vue';
 import { renderToString } from 'vue/server-renderer';
 import { Checkout, type Emitted } from './apps/vue-app.js';
 
-const HOST = 'http://127.0.0.1:8802';
-const GATEWAY = 'http://localhost:8801';
-const FIELDS = ['number', 'expiry', 'cvc', 'name'];
-
 const emitted = (page: Page) => page.evaluate(() => window.vueEmitted);
-
-/** Console errors and warnings of the page and its frames, `[Vue warn]` included. */
-function watchConsole(page: Page): string[] {
-  const messages: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') messages.push(message.text());
-  });
-  page.on('pageerror', (error) => messages.push(error.message));
-  return messages;
-}
 
 async function openApp(page: Page, query = '') {
   await page.goto(`${HOST}/vue.html${query}`);
   if (!query.includes('mounted=no')) await expect(page.locator('#ready')).toHaveText('true');
-}
-
-/** The page's window `message` listeners, as DevTools lists them. */
-async function messageListeners(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
-  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
-    objectId: result.objectId!,
-  });
-  await cdp.detach();
-  return listeners.filter((listener) => listener.type === 'message').length;
-}
-
-async function typeInto(page: Page, field: string, text: string) {
-  const input = page.frameLocator(`#${field} > iframe`).locator(`input#${field}`);
-  await input.click();
-  await input.pressSequentially(text);
-}
-
-async function fillCard(page: Page) {
-  await typeInto(page, 'number', '4242424242424242');
-  await typeInto(page, 'expiry', '1234');
-  await typeInto(page, 'cvc', '123');
-  await typeInto(page, 'name', 'Jane Doe');
-}
-
-async function expectOneFramePerField(page: Page) {
-  for (const field of FIELDS) {
-    const frames = page.locator(`#${field} iframe`);
-    await expect(frames).toHaveCount(1);
-    expect(new URL((await frames.getAttribute('src'))!).origin).toBe(GATEWAY);
-  }
-  await expect(page.locator('iframe')).toHaveCount(FIELDS.length);
 }
 
 test('one gateway iframe per field, props and attrs reach the elements, the group is ready once', async ({
@@ -259,7 +222,7 @@ test('unmount removes every iframe and message listener; a remount works again',
   await page.click('#toggle');
   await expect(page.locator('#ready')).toHaveText('true');
   await expectOneFramePerField(page);
-  await fillCard(page);
+  await fillCard(page, 'Jane Doe');
   await page.click('#pay');
   await expect(page.locator('#token')).toHaveText(/^tok_\w+$/);
   // One ready per mount.
@@ -309,7 +272,7 @@ test('server-rendered markup hydrates: the elements upgrade in place, with no mi
   expect(
     await page.locator('#group').evaluate((el) => (el as HTMLElement & { fonts: unknown }).fonts),
   ).toEqual([{ family: 'Plain', src: 'http://fonts.example/plain.woff2' }]);
-  await fillCard(page);
+  await fillCard(page, 'Jane Doe');
   await page.click('#pay');
   await expect(page.locator('#token')).toHaveText(/^tok_\w+$/);
   expect(problems).toEqual([]);

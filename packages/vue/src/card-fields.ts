@@ -1,4 +1,13 @@
-import { defineComponent, h, provide, readonly, shallowRef, type PropType } from 'vue';
+import {
+  defineComponent,
+  h,
+  provide,
+  readonly,
+  shallowRef,
+  type PropType,
+  type SlotsType,
+  type VNode,
+} from 'vue';
 import {
   handleNextAction,
   PayError,
@@ -46,6 +55,8 @@ export const PayCardFields = defineComponent({
     fonts: Array as PropType<FontSource[]>,
   },
   emits: groupEmits,
+  // Typed, so that templates that give the group children still type its events.
+  slots: Object as SlotsType<{ default?: () => VNode[] }>,
   // What a template ref on the component gets: the element and tokenize(), nothing internal.
   expose: ['element', 'tokenize'],
   setup(_props, { emit }) {

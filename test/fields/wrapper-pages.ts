@@ -1,0 +1,52 @@
+// What the React and Vue wrapper tests share: the page's console, its window `message`
+// listeners, typing into the frames and counting them. The fixture apps give every field an id
+// of its kind (#number, #expiry, #cvc, #name).
+import { expect, type Page } from '@playwright/test';
+
+export const HOST = 'http://127.0.0.1:8802';
+export const GATEWAY = 'http://localhost:8801';
+export const FIELDS = ['number', 'expiry', 'cvc', 'name'];
+
+/** Console errors and warnings of the page and its frames (React's and Vue's warnings too). */
+export function watchConsole(page: Page): string[] {
+  const messages: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') messages.push(message.text());
+  });
+  page.on('pageerror', (error) => messages.push(error.message));
+  return messages;
+}
+
+/** The page's window `message` listeners, as DevTools lists them. */
+export async function messageListeners(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
+    objectId: result.objectId!,
+  });
+  await cdp.detach();
+  return listeners.filter((listener) => listener.type === 'message').length;
+}
+
+export async function typeInto(page: Page, field: string, text: string) {
+  const input = page.frameLocator(`#${field} > iframe`).locator(`input#${field}`);
+  await input.click();
+  await input.pressSequentially(text);
+}
+
+/** A test card that tokenizes: number, expiry, CVC (and the name, with `name`). */
+export async function fillCard(page: Page, name?: string) {
+  await typeInto(page, 'number', '4242424242424242');
+  await typeInto(page, 'expiry', '1234');
+  await typeInto(page, 'cvc', '123');
+  if (name) await typeInto(page, 'name', name);
+}
+
+export async function expectOneFramePerField(page: Page) {
+  for (const field of FIELDS) {
+    const frames = page.locator(`#${field} iframe`);
+    await expect(frames).toHaveCount(1);
+    expect(new URL((await frames.getAttribute('src'))!).origin).toBe(GATEWAY);
+  }
+  await expect(page.locator('iframe')).toHaveCount(FIELDS.length);
+}
