@@ -8,6 +8,7 @@ import {
   fillCard,
   GATEWAY,
   HOST,
+  leaveInvalid,
   messageListeners,
   typeInto,
   watchConsole,
@@ -113,6 +114,7 @@ test('an incomplete card: tokenize() rejects and useCardFields().error has the c
 }) => {
   await openApp(page);
   await typeInto(page, 'number', '4242');
+  await leaveInvalid(page, 'number');
   await page.click('#pay');
   await expect(page.locator('#error')).toHaveText('incomplete_number');
   await expect(page.locator('#token')).toHaveText('');

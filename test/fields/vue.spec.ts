@@ -9,6 +9,7 @@ import {
   fillCard,
   GATEWAY,
   HOST,
+  leaveInvalid,
   messageListeners,
   typeInto,
   watchConsole,
@@ -155,6 +156,7 @@ test('useCardFields().tokenize() gives a token; an incomplete card gives its cod
   const problems = watchConsole(page);
   await openApp(page);
   await typeInto(page, 'number', '4242');
+  await leaveInvalid(page, 'number');
   await page.click('#pay');
   await expect(page.locator('#error')).toHaveText('incomplete_number');
   await expect(page.locator('#token')).toHaveText('');

@@ -50,3 +50,14 @@ export async function expectOneFramePerField(page: Page) {
   }
   await expect(page.locator('iframe')).toHaveCount(FIELDS.length);
 }
+
+/**
+ * Leaves a field and waits for it to show its error. The error grows the frame, and so moves
+ * what is below it: a click that starts before and ends after that is no click at all.
+ */
+export async function leaveInvalid(page: Page, field: string) {
+  // The bottom right corner of the page: blank in the fixture apps.
+  const { width, height } = page.viewportSize()!;
+  await page.mouse.click(width - 5, height - 5);
+  await expect(page.locator(`#${field}:state(invalid)`)).toHaveCount(1);
+}
