@@ -3,6 +3,9 @@
 // the budgets. Code behind a dynamic import() (e.g. the 3-D Secure dialog) is a lazy chunk:
 // printed, not counted.
 import { build } from 'esbuild';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { build as viteBuild } from 'vite';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -85,7 +88,37 @@ for (const { name, entry, budget, external = [] } of BUDGETS) {
     console.log(`     ${row(`  lazy ${file}`, lazyMin, lazyGz, '  (loaded on demand)')}`);
   }
 }
+
+// What shoppers get does not depend on the shell: the frame built with NODE_ENV=development is
+// Lit's production build all the same (no dev-mode warning, no dev-only checks).
+{
+  const saved = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'development';
+  const outDir = mkdtempSync(path.join(tmpdir(), 'pay-frame-dev-env-'));
+  try {
+    await viteBuild({
+      configFile: path.resolve('packages/frame/vite.config.ts'),
+      root: path.resolve('packages/frame'),
+      logLevel: 'error',
+      build: { outDir, emptyOutDir: true },
+    });
+    const code = readdirSync(path.join(outDir, 'assets'))
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(path.join(outDir, 'assets', file), 'utf8'))
+      .join('\n');
+    const dev = code.includes('Lit is in dev mode');
+    failed ||= dev;
+    console.log(
+      `${dev ? 'FAIL' : 'ok  '} frame built with NODE_ENV=development: Lit ${dev ? 'dev' : 'production'} build`,
+    );
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+    if (saved === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = saved;
+  }
+}
+
 if (failed) {
-  console.error('size: over budget');
+  console.error('size: over budget, or a development build');
   process.exit(1);
 }
