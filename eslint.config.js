@@ -37,7 +37,8 @@ export default tseslint.config(
         'error',
         {
           selector: "CallExpression[callee.property.name='postMessage'] > Literal[value='*']",
-          message: 'Rule 2: postMessage needs an exact target origin, never "*".',
+          message:
+            'postMessage needs an exact target origin, never "*" (rule 2 in docs/architecture.md).',
         },
       ],
     },

@@ -26,7 +26,7 @@ export interface Card {
 
 export const test = base.extend<{ finalPage: void }>({
   // Every test: no CSP violation on the shop or in the frames, and a screenshot of the final
-  // page for looking at a failure (the card fields masked: rule 3).
+  // page for looking at a failure (the card fields masked: rule 3 in docs/architecture.md).
   finalPage: [
     async ({ page }, use, testInfo) => {
       const violations: string[] = [];
@@ -34,7 +34,7 @@ export const test = base.extend<{ finalPage: void }>({
         if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
       });
       // Nothing the browser sends to the shop may hold a number typed into the card fields
-      // (rule 1). Reported redacted, so a failure prints no card data either.
+      // (rule 1 in docs/architecture.md). Reported redacted, so a failure prints no card data either.
       typedNumbers.clear();
       const cardDataToShop: string[] = [];
       page.on('request', (req) => {

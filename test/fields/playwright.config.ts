@@ -5,7 +5,7 @@ import { defineConfig } from '@playwright/test';
  * gateway (serving the built frames and SDK) on http://localhost:8801, a third origin on :8803.
  * The gateway serves packages/{frame,host}/dist, built by the first web server command.
  */
-// Rule 3: no page snapshot in error-context.md on failure; it would hold the typed test cards.
+// Rule 3 in docs/architecture.md: no page snapshot in error-context.md on failure; it would hold the typed test cards.
 process.env.PLAYWRIGHT_NO_COPY_PROMPT = '1';
 
 export default defineConfig({

@@ -9,7 +9,7 @@ const number = '4242424242424242';
 const spellings = [number, '4242 4242 4242 4242', '4242-4242-4242-4242'];
 const digitsOf = (text: string) => text.replace(/(\d)(?:[ -]|%20)(?=\d)/g, '$1');
 
-describe('caller input never comes back in an error message (rule 3)', () => {
+describe('caller input never comes back in an error message (rule 3 in docs/architecture.md)', () => {
   let gw: Gateway;
   before(async () => {
     gw = await startGateway({ tokenRateLimit: 10_000 });
@@ -75,7 +75,7 @@ describe('caller input never comes back in an error message (rule 3)', () => {
   });
 });
 
-describe('card numbers in a URL never reach the log (rule 3)', () => {
+describe('card numbers in a URL never reach the log (rule 3 in docs/architecture.md)', () => {
   let gw: Gateway;
   before(async () => {
     gw = await startGateway();

@@ -1,6 +1,6 @@
 /**
  * A penpal `Messenger` for one window at one exact origin. penpal's own WindowMessenger posts
- * its handshake SYN with targetOrigin "*", which rule 2 forbids; this one names the exact
+ * its handshake SYN with targetOrigin "*", which rule 2 of docs/architecture.md forbids; this one names the exact
  * origin on every postMessage, accepts a message only when both `event.origin` and
  * `event.source` match, and once the handshake hands over a MessagePort it stops listening
  * to the window (a second handshake is ignored, not obeyed).

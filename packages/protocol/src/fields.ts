@@ -1,6 +1,6 @@
 /**
  * What crosses the iframe boundary about a field: its kind, its state and its error codes.
- * Nothing here may carry the number, the CVC, or how many digits were typed (rule 1).
+ * Nothing here may carry the number, the CVC, or how many digits were typed (rule 1 in docs/architecture.md).
  */
 
 /** One frame draws one kind; `card` is number, expiry, CVC and name in one frame. */

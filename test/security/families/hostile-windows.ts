@@ -627,7 +627,7 @@ async function headersScenario(gw: GatewayRun, result: FamilyResult): Promise<vo
     header(sdk, 'cross-origin-resource-policy') === 'cross-origin' ? '' : 'no CORP cross-origin',
   ].filter(Boolean);
   result.record('headers: /sdk/v1/pay.js', sdkProblems.length ? sdkProblems.join('; ') : undefined);
-  // Rule 2, in the shipped bundles: no postMessage with "*" as its target.
+  // Rule 2 (docs/architecture.md), in the shipped bundles: no postMessage with "*" as its target.
   for (const [name, file] of [
     ['SDK', join(ROOT, 'packages/host/dist/pay.js')],
     ...assets

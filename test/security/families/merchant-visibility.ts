@@ -134,7 +134,7 @@ function checkRecords(
       bad && `${bad.leak} seen: ${bad.t.slice(0, 300)}`,
     );
   }
-  // Rule 1 also forbids the digits' count as typed: no length-like number crosses to the page.
+  // Rule 1 (docs/architecture.md) also forbids the digits' count as typed: no length-like number crosses to the page.
   const counted = records
     .filter((r) => r.channel === 'event' || r.channel === 'port' || r.channel === 'message')
     .find((r) => /"(length|len|digits|count|size|numberLength|cvcLength)"\s*:\s*\d/i.test(r.text));
@@ -187,7 +187,7 @@ async function ownPageRun(
     const records = await recordMerchantSide(context, gw.url);
     const page = await context.newPage();
     recordMerchantRequests(page, gw.url, records);
-    // Every frame's console, the gateway frames' too: card data never reaches a log (rule 3).
+    // Every frame's console, the gateway frames' too: card data never reaches a log (rule 3 in docs/architecture.md).
     const consoleAll: string[] = [];
     page.on('console', (m) => consoleAll.push(`${m.location().url} ${m.text()}`));
     const before = merchant.received.length;
