@@ -1,4 +1,4 @@
-// Component tests of the frame app in Debian's Chromium.
+// Component tests of the frame app and the host elements in Debian's Chromium.
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
@@ -24,7 +24,11 @@ const commonJsEntries = {
 };
 
 export default {
-  files: ['packages/frame/test/**/*.test.ts', 'packages/protocol/test/**/*.test.ts'],
+  files: [
+    'packages/frame/test/**/*.test.ts',
+    'packages/protocol/test/**/*.test.ts',
+    'packages/host/test/**/*.test.ts',
+  ],
   nodeResolve: true,
   concurrency: 1,
   plugins: [
