@@ -319,7 +319,7 @@ export abstract class PayFieldElement extends HTMLElement {
       if (this.isConnected && !this.hasAttribute(name)) this.connectedCallback();
       return;
     }
-    void this.configure();
+    void this.configure().catch(() => {});
   }
 
   /** Sends label, placeholder, key, styles and fonts to the frame when they changed. */
@@ -359,15 +359,29 @@ export abstract class PayFieldElement extends HTMLElement {
 
   override focus(options?: FocusOptions & { part?: CardPart }): void {
     this.#iframe?.focus(options);
-    void this.#frame?.focus(options?.part).catch(() => {});
+    this.#tell((frame) => frame.focus(options?.part));
   }
 
   override blur(): void {
-    void this.#frame?.blur().catch(() => {});
+    this.#tell((frame) => frame.blur());
   }
 
   clear(): void {
-    void this.#frame?.clear().catch(() => {});
+    this.#tell((frame) => frame.clear());
+  }
+
+  /**
+   * Calls the frame, fire and forget. Neither a rejection nor a throw (penpal throws at once on
+   * a connection destroyed meanwhile) may reach the merchant's page as an unhandled error.
+   */
+  #tell(call: (frame: RemoteProxy<FrameMethods>) => Promise<unknown>): void {
+    const frame = this.#frame;
+    if (!frame) return;
+    try {
+      void call(frame).catch(() => {});
+    } catch {
+      // The frame is going; its successor gets its configuration when it shakes hands.
+    }
   }
 
   #onChange(detail: FieldChangeDetail): void {
