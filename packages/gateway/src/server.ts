@@ -127,6 +127,11 @@ export async function buildServer(options: GatewayOptions): Promise<FastifyInsta
         title: 'Sandbox payment gateway',
         version: '1.0.0',
         description: 'Tokens, payments and 3-D Secure, as in docs/gateway-api.md.',
+        // No open-source licence: the sandbox's own terms (an SPDX LicenseRef).
+        license: {
+          name: 'Sandbox terms: test data only, no real money moves',
+          identifier: 'LicenseRef-Sandbox',
+        },
       },
       components: {
         securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
@@ -145,7 +150,12 @@ export async function buildServer(options: GatewayOptions): Promise<FastifyInsta
   await app.register(assetRoutes, ctx);
   if (options.benchRoutes) await app.register(benchRoutes, ctx);
 
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // `servers` names this gateway as the client reached it (or its configured public URL), so a
+  // client generated from the document calls the gateway it came from.
+  app.get('/openapi.json', { schema: { hide: true } }, async (request) => ({
+    ...app.swagger(),
+    servers: [{ url: options.publicUrl ?? `${request.protocol}://${request.host}` }],
+  }));
 
   const sweep = setInterval(() => {
     ctx.storage.sweep(ctx.clock.now().getTime()).catch((error: unknown) => {

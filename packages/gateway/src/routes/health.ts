@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { GatewayContext } from '../server.js';
+import { errorResponse } from './error.schema.js';
 
 /** GET /healthz: 200 once the server has booted (storage open, migrations done). */
 export const healthRoutes: FastifyPluginAsync<GatewayContext> = async (app) => {
@@ -8,7 +9,15 @@ export const healthRoutes: FastifyPluginAsync<GatewayContext> = async (app) => {
     {
       schema: {
         tags: ['health'],
-        response: { 200: { type: 'object', properties: { status: { type: 'string' } } } },
+        operationId: 'getHealth',
+        summary: 'Whether the gateway is up (storage open, migrations done)',
+        // No key: load balancers and `npm start` ask it.
+        security: [],
+        response: {
+          200: { type: 'object', properties: { status: { type: 'string' } } },
+          // A malformed request (a header over 16 KB, say) gets the error body, as everywhere.
+          '4xx': errorResponse,
+        },
       },
     },
     async () => ({ status: 'ok' }),

@@ -76,6 +76,7 @@ const idempotencyHeader = {
 
 export const createPaymentSchema = {
   tags: ['payments'],
+  operationId: 'createPayment',
   summary: 'Pay with a token (secret key)',
   security: [{ bearer: [] }],
   headers: idempotencyHeader,
@@ -118,9 +119,14 @@ const amountBody = {
 } as const;
 
 /** Capture, refund and void: one shape, told apart by their summary and body. */
-function paymentChangeSchema<Body extends object>(summary: string, body: Body) {
+function paymentChangeSchema<Body extends object>(
+  operationId: string,
+  summary: string,
+  body: Body,
+) {
   return {
     tags: ['payments'],
+    operationId,
     summary,
     security: [{ bearer: [] }],
     headers: idempotencyHeader,
@@ -131,23 +137,30 @@ function paymentChangeSchema<Body extends object>(summary: string, body: Body) {
 }
 
 export const capturePaymentSchema = paymentChangeSchema(
+  'capturePayment',
   'Capture an authorized payment, fully or partly',
   amountBody,
 );
 
 export const refundPaymentSchema = paymentChangeSchema(
+  'refundPayment',
   'Refund a completed payment, fully or partly',
   amountBody,
 );
 
-export const voidPaymentSchema = paymentChangeSchema('Cancel an authorized payment', {
-  type: 'object',
-  additionalProperties: false,
-  properties: {},
-} as const);
+export const voidPaymentSchema = paymentChangeSchema(
+  'voidPayment',
+  'Cancel an authorized payment',
+  {
+    type: 'object',
+    additionalProperties: false,
+    properties: {},
+  } as const,
+);
 
 export const getPaymentSchema = {
   tags: ['payments'],
+  operationId: 'getPayment',
   summary: 'Retrieve a payment',
   security: [{ bearer: [] }],
   params: idParams,
@@ -156,6 +169,7 @@ export const getPaymentSchema = {
 
 export const listPaymentsSchema = {
   tags: ['payments'],
+  operationId: 'listPayments',
   summary: 'List payments, newest first',
   security: [{ bearer: [] }],
   querystring: {

@@ -3,10 +3,16 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ThreeDSOutcome } from '@pay/protocol';
 import { ApiError } from '../errors.js';
 import { fromMinor } from '../money.js';
+import { errorResponse } from './error.schema.js';
 import type { GatewayContext } from '../server.js';
 import type { PaymentRecord } from '../storage/storage.js';
 import { challengeScript, challengeStyles } from '../three-d-secure/challenge-assets.js';
 import { renderChallengePage, renderResultPage } from '../three-d-secure/challenge-page.js';
+
+/** A response that is an HTML page, for the OpenAPI document (Fastify sends the string as is). */
+function htmlPage(description: string) {
+  return { description, content: { 'text/html': { schema: { type: 'string' } } } } as const;
+}
 
 interface ChallengeParams {
   id: string;
@@ -102,8 +108,13 @@ export const threeDSecureRoutes: FastifyPluginAsync<GatewayContext> = async (app
     {
       schema: {
         tags: ['3-D Secure'],
+        operationId: 'showChallenge',
         summary: 'The challenge page a requires_action payment redirects to',
+        // No key: the secret in the path (from redirect_url) is what authorizes it.
+        security: [],
         params: paramsSchema,
+        // The page itself is HTML; an unknown challenge or a bad parent_origin, the error body.
+        response: { 200: htmlPage('The challenge page'), '4xx': errorResponse },
         querystring: {
           type: 'object',
           properties: { parent_origin: { type: 'string', maxLength: 2048 } },
@@ -140,8 +151,15 @@ export const threeDSecureRoutes: FastifyPluginAsync<GatewayContext> = async (app
     {
       schema: {
         tags: ['3-D Secure'],
+        operationId: 'decideChallenge',
         summary: 'Complete or fail the challenge (form post from the challenge page)',
+        security: [],
         params: paramsSchema,
+        response: {
+          200: htmlPage('The outcome page, framed (posts the result to the SDK)'),
+          303: { description: 'Unframed: back to the payment’s return_url', type: 'null' },
+          '4xx': errorResponse,
+        },
         body: {
           type: 'object',
           required: ['decision'],

@@ -2,6 +2,7 @@ import { errorResponse } from './error.schema.js';
 
 export const createTokenSchema = {
   tags: ['tokens'],
+  operationId: 'createToken',
   summary: 'Tokenize a card (publishable key)',
   security: [{ bearer: [] }],
   body: {
