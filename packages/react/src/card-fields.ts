@@ -19,6 +19,7 @@ import {
   type TokenResult,
 } from '@pay/host';
 import { CardFieldsElement, type GroupElementProps } from './fields.js';
+import { assignRef } from './pay-component.js';
 
 export interface CardFieldsState {
   /** True once every field of the group is ready to be typed into. */
@@ -49,8 +50,7 @@ export const CardFields = forwardRef<PayCardFieldsElement, CardFieldsProps>(
     const setElement = useCallback(
       (node: PayCardFieldsElement | null) => {
         element.current = node;
-        if (typeof forwarded === 'function') forwarded(node);
-        else if (forwarded) forwarded.current = node;
+        assignRef(forwarded, node);
       },
       [forwarded],
     );
@@ -63,7 +63,10 @@ export const CardFields = forwardRef<PayCardFieldsElement, CardFieldsProps>(
         setError(null);
         return result;
       } catch (caught) {
-        if (caught instanceof PayError) setError({ code: caught.code, message: caught.message });
+        // By shape, not instanceof: with pay.js on the page too, the element (and so the error)
+        // may come from its copy of the SDK.
+        const { code, message } = (caught ?? {}) as Partial<PayErrorInfo>;
+        if (typeof code === 'string' && typeof message === 'string') setError({ code, message });
         throw caught;
       }
     }, []);

@@ -137,7 +137,8 @@ export function payComponent<E extends HTMLElement, Own extends object, Details>
   return Component;
 }
 
-function assignRef<T>(ref: Ref<T> | undefined, value: T | null): void {
+/** Gives `value` to a callback ref or an object ref, as React does. */
+export function assignRef<T>(ref: Ref<T> | undefined, value: T | null): void {
   if (typeof ref === 'function') ref(value);
   else if (ref) (ref as { current: T | null }).current = value;
 }
