@@ -7,6 +7,9 @@
 //   index.d.ts, define.d.ts               bundled types (@pay/protocol and penpal inlined)
 //   react.d.ts, vue.d.ts                  JSX typings, from custom-elements.json
 //   custom-elements.json, integrity.json
+// esbuild, not Vite: built with Vite (Rollup, esbuild minify, modulePreload off) pay.js is
+// 7,487 B min+gzip against esbuild's 6,941 B, mostly Vite's dynamic-import preload helper,
+// which the SDK's one lazy chunk (3-D Secure) doesn't need. The 8 KB budget has no room for it.
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
