@@ -1,5 +1,11 @@
-// Component tests of the frame app and the host elements in Debian's Chromium.
+// Component tests of the frame app and the host elements in three engines: Debian's Chromium
+// (Playwright), Firefox ESR (puppeteer over WebDriver BiDi) and WebKitGTK (WebKitWebDriver).
+// TEST_ENGINES=chromium,firefox picks some of them; the default is all three.
+import { chromeLauncher } from '@web/test-runner-chrome';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import * as puppeteer from 'puppeteer-core';
+import { startWebKitDriver, webkitCapabilities } from './test/browsers/webkit-driver.mjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { build } from 'esbuild';
 import path from 'node:path';
@@ -23,19 +29,10 @@ const commonJsEntries = {
   },
 };
 
-export default {
-  files: [
-    'packages/frame/test/**/*.test.ts',
-    'packages/protocol/test/**/*.test.ts',
-    'packages/host/test/**/*.test.ts',
-  ],
-  nodeResolve: true,
-  concurrency: 1,
-  plugins: [
-    commonJsEntries,
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' }),
-  ],
-  browsers: [
+const engines = (process.env.TEST_ENGINES ?? 'chromium,firefox,webkit').split(',');
+
+const launchers = {
+  chromium: async () =>
     playwrightLauncher({
       product: 'chromium',
       launchOptions: {
@@ -49,6 +46,33 @@ export default {
         ],
       },
     }),
+  firefox: async () =>
+    chromeLauncher({
+      puppeteer,
+      launchOptions: { browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true },
+    }),
+  webkit: async () => {
+    const { hostname, port } = await startWebKitDriver();
+    return webdriverLauncher({ hostname, port, path: '/', capabilities: webkitCapabilities });
+  },
+};
+for (const engine of engines) {
+  if (!launchers[engine])
+    throw new Error(`TEST_ENGINES: no engine "${engine}" (chromium, firefox, webkit)`);
+}
+
+export default {
+  files: [
+    'packages/frame/test/**/*.test.ts',
+    'packages/protocol/test/**/*.test.ts',
+    'packages/host/test/**/*.test.ts',
   ],
+  nodeResolve: true,
+  concurrency: 1,
+  plugins: [
+    commonJsEntries,
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' }),
+  ],
+  browsers: await Promise.all(engines.map((engine) => launchers[engine]())),
   testFramework: { config: { timeout: 5000 } },
 };

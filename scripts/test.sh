@@ -2,7 +2,7 @@
 # `npm test`: every check the project has, in the order a failure is cheapest to find.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-chromium.sh
+bash scripts/ensure-browsers.sh
 npm run build
 npm run lint
 npm run typecheck
