@@ -6,7 +6,6 @@ import { compressAsset } from './asset-compression.js';
 import { ApiError } from '../errors.js';
 import { frameCsp } from '../frame-csp.js';
 import { RELEASE_MANIFEST, SdkReleaseReader } from '../sdk-release.js';
-import type { GatewayContext } from '../server.js';
 
 /**
  * Vite names built chunks `name-<hash>.ext`, 8 base64url characters. A hash with no capital
@@ -43,10 +42,11 @@ async function sdkHeaders(_request: FastifyRequest, reply: FastifyReply): Promis
  * then these paths answer 404 not_found. Text files go out compressed (br or gzip, made once
  * per file), hashed chunks cached for a year.
  */
-export const assetRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) => {
+export const assetRoutes: FastifyPluginAsync = async (app) => {
+  const { frameDir, sdkDir } = app.gatewaySettings;
   for (const [dir, path] of [
-    [ctx.frameDir, '/frame/v1/'],
-    [ctx.sdkDir, '/sdk/v1/'],
+    [frameDir, '/frame/v1/'],
+    [sdkDir, '/sdk/v1/'],
   ] as const) {
     if (!existsSync(dir)) {
       app.log.info(`${dir} is not built yet: ${path}* answers 404 until \`npm run build\``);
@@ -62,7 +62,7 @@ export const assetRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) 
     });
     frame.addHook('onSend', compressAsset);
     await frame.register(fastifyStatic, {
-      root: ctx.frameDir,
+      root: frameDir,
       prefix: '/frame/v1/',
       decorateReply: false,
       cacheControl: false,
@@ -77,7 +77,7 @@ export const assetRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) 
     sdk.addHook('onRequest', sdkHeaders);
     sdk.addHook('onSend', compressAsset);
     await sdk.register(fastifyStatic, {
-      root: ctx.sdkDir,
+      root: sdkDir,
       prefix: '/sdk/v1/',
       decorateReply: false,
       cacheControl: false,
@@ -88,11 +88,11 @@ export const assetRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) 
   });
 
   await app.register(async (release) => {
-    const releases = new SdkReleaseReader(ctx.sdkDir, (message) => app.log.error(message));
+    const releases = new SdkReleaseReader(sdkDir, (message) => app.log.error(message));
     release.addHook('onRequest', sdkHeaders);
     release.addHook('onSend', compressAsset);
     await release.register(fastifyStatic, {
-      root: ctx.sdkDir,
+      root: sdkDir,
       serve: false,
       cacheControl: false,
       // Only on a file actually sent: a 404 is never cached for a year.

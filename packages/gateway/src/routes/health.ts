@@ -1,9 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { GatewayContext } from '../server.js';
 import { errorResponse } from './error.schema.js';
 
 /** GET /healthz: 200 once the server has booted (storage open, migrations done). */
-export const healthRoutes: FastifyPluginAsync<GatewayContext> = async (app) => {
+export const healthRoutes: FastifyPluginAsync = async (app) => {
   app.get(
     '/healthz',
     {

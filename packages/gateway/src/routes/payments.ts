@@ -8,7 +8,6 @@ import { currencyDecimals, fromMinor, toMinor } from '../money.js';
 import { creationStatus, paymentView } from '../payment-view.js';
 import { pooledRandomHex } from '../random-pool.js';
 import { authorize } from '../sandbox-network.js';
-import type { GatewayContext } from '../server.js';
 import type { PaymentRecord } from '../storage/storage.js';
 import {
   capturePaymentSchema,
@@ -55,12 +54,13 @@ function refuseStatus(p: PaymentRecord, action: string): never {
 }
 
 /** POST/GET /v1/payments...: secret key only; state changes go through one transaction each. */
-export const paymentRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) => {
-  const { storage, cipher, clock } = ctx;
+export const paymentRoutes: FastifyPluginAsync = async (app) => {
+  const { storage, cipher, clock } = app;
+  const { publicUrl, networkLatencyMs } = app.gatewaySettings;
   const secretOnly = authenticate(storage, 'secret-key');
   const idempotency = idempotent(storage, clock);
   const gatewayUrl = (request: FastifyRequest) =>
-    ctx.publicUrl ?? `${request.protocol}://${request.host}`;
+    publicUrl ?? `${request.protocol}://${request.host}`;
 
   // Store each answer for its Idempotency-Key (this plugin's routes only).
   app.addHook('onSend', async (request, reply, payload) => {
@@ -98,7 +98,7 @@ export const paymentRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx
 
       const { number } = JSON.parse(cipher.open(token.cardSealed, token.id)) as { number: string };
       const outcome = authorize(number);
-      if (ctx.networkLatencyMs > 0) await sleep(ctx.networkLatencyMs);
+      if (networkLatencyMs > 0) await sleep(networkLatencyMs);
 
       const nowMs = clock.now().getTime();
       const captureMethod = body.capture_method ?? 'automatic';

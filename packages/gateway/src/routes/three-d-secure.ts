@@ -4,7 +4,6 @@ import type { ThreeDSOutcome } from '@pay/protocol';
 import { ApiError } from '../errors.js';
 import { fromMinor } from '../money.js';
 import { errorResponse } from './error.schema.js';
-import type { GatewayContext } from '../server.js';
 import type { PaymentRecord } from '../storage/storage.js';
 import { challengeScript, challengeStyles } from '../three-d-secure/challenge-assets.js';
 import { renderChallengePage, renderResultPage } from '../three-d-secure/challenge-page.js';
@@ -70,8 +69,8 @@ function pageHeaders(reply: FastifyReply, returnUrl: string | null): FastifyRepl
  * The sandbox bank's 3-D Secure challenge for `requires_action` payments. Known only by the
  * payment id and the random secret in its redirect_url. It shows no card data.
  */
-export const threeDSecureRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) => {
-  const { storage } = ctx;
+export const threeDSecureRoutes: FastifyPluginAsync = async (app) => {
+  const { storage, clock } = app;
 
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
@@ -173,7 +172,7 @@ export const threeDSecureRoutes: FastifyPluginAsync<GatewayContext> = async (app
     async (request, reply) => {
       const parentOrigin = checkParentOrigin(request.body.parent_origin);
       await findChallenge(request.params);
-      const now = ctx.clock.now().getTime();
+      const now = clock.now().getTime();
       const payment = await storage.updatePayment(undefined, request.params.id, (p) => {
         // A second decision (double submit, back button) changes nothing.
         if (p.status !== 'requires_action') return p;

@@ -5,7 +5,6 @@ import { shownDigits } from '../card-disclosure.js';
 import { checkCard } from '../card-rules.js';
 import { newId } from '../ids.js';
 import { tokenRateLimiter } from '../token-rate-limit.js';
-import type { GatewayContext } from '../server.js';
 import { createTokenSchema } from './tokens.schema.js';
 import type { CreateTokenBody } from './tokens.schema.js';
 
@@ -28,9 +27,9 @@ const tokenCors: FastifyCorsOptions = {
 };
 
 /** POST /v1/tokens: the browser's call (publishable key), the gateway's hot path. */
-export const tokenRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) => {
-  const { storage, cipher, clock } = ctx;
-  const rateLimit = tokenRateLimiter(ctx.tokenRateLimits);
+export const tokenRoutes: FastifyPluginAsync = async (app) => {
+  const { storage, cipher, clock } = app;
+  const rateLimit = tokenRateLimiter(app.tokenRateLimits);
 
   // The preflight: the cors hook answers it with these options (the plugin's own catch-all
   // OPTIONS route carries no route config, so it refuses, as on every other path).
