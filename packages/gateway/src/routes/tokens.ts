@@ -7,7 +7,7 @@ import { newId } from '../ids.js';
 import { tokenRateLimiter } from '../token-rate-limit.js';
 import type { GatewayContext } from '../server.js';
 import { createTokenSchema } from './tokens.schema.js';
-import type { CreateTokenBody } from './tokens.schema.js';
+import type { CreateTokenAnswer, CreateTokenBody } from './tokens.schema.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -38,7 +38,7 @@ export const tokenRoutes: FastifyPluginAsync<GatewayContext> = async (app, ctx) 
     reply.code(204).send(),
   );
 
-  app.post<{ Body: CreateTokenBody }>('/v1/tokens', {
+  app.post<{ Body: CreateTokenBody; Reply: CreateTokenAnswer }>('/v1/tokens', {
     config: { cors: tokenCors },
     schema: createTokenSchema,
     // Every request spends its address's budget; only an accepted key and card spend the
