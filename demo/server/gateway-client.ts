@@ -1,13 +1,8 @@
 // The shop's server-side client of the gateway REST API (gateway-api.md). It holds the secret
 // key, which never leaves this process.
-export type PaymentStatus =
-  | 'completed'
-  | 'authorized'
-  | 'requires_action'
-  | 'failed'
-  | 'canceled'
-  | 'refunded'
-  | 'partially_refunded';
+import type { CaptureMethod, PaymentStatus } from '@pay/protocol/payment-status';
+
+export type { PaymentStatus };
 
 export interface Payment {
   id: string;
@@ -15,7 +10,7 @@ export interface Payment {
   status: PaymentStatus;
   amount: number;
   currency: string;
-  capture_method: 'automatic' | 'manual';
+  capture_method: CaptureMethod;
   amount_refunded: number;
   card: { brand: string; last4: string; exp_month: number; exp_year: number } | null;
   external_id: string | null;
@@ -35,7 +30,7 @@ export interface CreatePayment {
   amount: number;
   currency: string;
   token: string;
-  capture_method: 'automatic' | 'manual';
+  capture_method: CaptureMethod;
   return_url: string;
   external_id: string;
   metadata: Record<string, string>;

@@ -12,6 +12,7 @@ import {
   type CreatePayment,
   type GatewayClient,
   type Payment,
+  type PaymentStatus,
 } from './gateway-client.js';
 
 export type Integration = 'split' | 'card' | 'form' | Framework;
@@ -43,7 +44,13 @@ export type PayOutcome =
 const MAX_ORDERS = 10_000;
 
 /** Payment statuses after which the order must never be charged again. */
-const SETTLED = new Set(['completed', 'authorized', 'refunded', 'partially_refunded', 'canceled']);
+const SETTLED = new Set<PaymentStatus>([
+  'completed',
+  'authorized',
+  'refunded',
+  'partially_refunded',
+  'canceled',
+]);
 
 export function orderState(order: Order): OrderState {
   const status = order.payment?.status;

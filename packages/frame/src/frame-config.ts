@@ -1,12 +1,11 @@
 import {
+  isPublishableKey,
   sanitizeFonts,
   sanitizeStyles,
   type FontSource,
   type FrameConfig,
   type FrameStyles,
 } from '@pay/protocol';
-
-const PUBLISHABLE_KEY = /^pk_(test|live)_[A-Za-z0-9_]{1,200}$/;
 
 function text(value: unknown, max: number): string | undefined {
   return typeof value === 'string' ? value.slice(0, max) : undefined;
@@ -19,7 +18,7 @@ export function parseFrameConfig(input: unknown): FrameConfig | null {
   const config: FrameConfig = { label: text(raw.label, 200) ?? '' };
   const placeholder = text(raw.placeholder, 100);
   if (placeholder) config.placeholder = placeholder;
-  if (typeof raw.publishableKey === 'string' && PUBLISHABLE_KEY.test(raw.publishableKey)) {
+  if (isPublishableKey(raw.publishableKey)) {
     config.publishableKey = raw.publishableKey;
   }
   config.styles = sanitizeStyles(raw.styles);

@@ -1,25 +1,28 @@
-import type { PayErrorCode, TokenizeOutcome, TokenResult } from '@pay/protocol';
+import {
+  CARD_PARTS,
+  isPassedApiErrorCode,
+  type CardBody,
+  type CardPart,
+  type PartValue,
+  type PayErrorCode,
+  type TokenAnswer,
+  type TokenizeOutcome,
+  type TokenRequestBody,
+} from '@pay/protocol';
 import { errorMessage } from './card-rules/error-messages.js';
+import { PART_SPECS } from './card-rules/part-specs.js';
 
-export interface CardForToken {
-  number: string;
-  exp_month: number;
-  exp_year: number;
-  cvc: string;
-  cardholder_name?: string;
-}
-
-const PASSED_CODES = new Set<PayErrorCode>([
-  'validation_error',
-  'rate_limited',
-  'unauthorized',
-  'merchant_not_active',
-]);
-
-interface TokenAnswer {
-  id: string;
-  card: TokenResult['card'];
-  expires_at: string;
+/** The body's card from the parts' canonical values; a name given to tokenize() wins. */
+export function cardBody(
+  values: ReadonlyMap<CardPart, PartValue>,
+  cardholderName?: string,
+): CardBody {
+  const card: CardBody = { number: '', exp_month: 0, exp_year: 0, cvc: '' };
+  for (const part of CARD_PARTS) {
+    const value = part === 'name' && cardholderName ? cardholderName : values.get(part)?.value;
+    if (value !== undefined) Object.assign(card, PART_SPECS[part].body(value));
+  }
+  return card;
 }
 
 function isTokenAnswer(body: unknown): body is TokenAnswer {
@@ -36,14 +39,15 @@ function isTokenAnswer(body: unknown): body is TokenAnswer {
  */
 export async function requestToken(
   publishableKey: string,
-  card: CardForToken,
+  card: CardBody,
 ): Promise<TokenizeOutcome> {
+  const request: TokenRequestBody = { card };
   let response: Response;
   try {
     response = await fetch('/v1/tokens', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${publishableKey}` },
-      body: JSON.stringify({ card }),
+      body: JSON.stringify(request),
       credentials: 'omit',
       cache: 'no-store',
     });
@@ -69,10 +73,9 @@ export async function requestToken(
     };
   }
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  // Only the codes the page can act on pass as they are (protocol error-codes).
   let code: PayErrorCode = response.status === 429 ? 'rate_limited' : 'api_error';
-  if (typeof error?.code === 'string' && PASSED_CODES.has(error.code as PayErrorCode)) {
-    code = error.code as PayErrorCode;
-  }
+  if (isPassedApiErrorCode(error?.code)) code = error.code;
   const message =
     typeof error?.message === 'string' && error.message.length < 300
       ? error.message

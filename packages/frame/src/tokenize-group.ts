@@ -1,33 +1,22 @@
 import {
   CARD_PARTS,
+  isCardPart,
   type CardBrand,
-  type CardPart,
   type TokenizeOutcome,
   type TokenizeRequest,
 } from '@pay/protocol';
 import { errorMessage } from './card-rules/error-messages.js';
 import { cardValidatorReady } from './card-rules/card-validator-loader.js';
-import { cvcRules } from './card-rules/cvc-rules.js';
-import { expiryRules } from './card-rules/expiry-rules.js';
-import { nameRules } from './card-rules/name-rules.js';
-import { numberRules } from './card-rules/number-rules.js';
-import type { PartRules } from './card-rules/part-rules.js';
+import { PART_SPECS } from './card-rules/part-specs.js';
 import type { GroupChannel } from './group/group-channel.js';
-import { requestToken } from './token-request.js';
-
-const RULES: Record<CardPart, PartRules> = {
-  number: numberRules,
-  expiry: expiryRules,
-  cvc: cvcRules,
-  name: nameRules,
-};
+import { cardBody, requestToken } from './token-request.js';
 
 /** The host is not trusted to send a well-formed request. */
 export function parseTokenizeRequest(input: unknown): TokenizeRequest | null {
   if (typeof input !== 'object' || input === null) return null;
   const { parts, cardholderName } = input as Record<string, unknown>;
   if (!Array.isArray(parts) || parts.length > 4) return null;
-  if (!parts.every((part) => (CARD_PARTS as unknown[]).includes(part))) return null;
+  if (!parts.every(isCardPart)) return null;
   if (!parts.includes('number') || !parts.includes('expiry') || !parts.includes('cvc')) return null;
   if (
     cardholderName !== undefined &&
@@ -84,19 +73,11 @@ export async function tokenizeGroup(
     if (!value || (part === 'name' && request.cardholderName)) continue;
     // An expiry that is not a date (13 / 30) arrives empty: its frame's own error says why.
     // A submit settles every error: a number that fails Luhn is invalid now, not incomplete.
-    const assessed = RULES[part].assess(value.value, { brand, now });
+    const assessed = PART_SPECS[part].rules.assess(value.value, { brand, now });
     const error = value.value
       ? (assessed.settledError ?? assessed.error)
       : (value.error ?? assessed.error);
     if (error) return { ok: false, error: { code: error, message: errorMessage(error) }, part };
   }
-  const [month, year] = (values.get('expiry')?.value ?? '').split('/');
-  const name = request.cardholderName ?? values.get('name')?.value;
-  return requestToken(publishableKey, {
-    number: values.get('number')?.value ?? '',
-    exp_month: Number(month),
-    exp_year: Number(year),
-    cvc: values.get('cvc')?.value ?? '',
-    ...(name ? { cardholder_name: name } : {}),
-  });
+  return requestToken(publishableKey, cardBody(values, request.cardholderName));
 }

@@ -1,6 +1,8 @@
 import cardValidator from 'card-validator';
 import luhn10 from 'card-validator/dist/luhn-10.js';
-import { brandFromCardType, type CardBrand } from '@pay/protocol/card-brand';
+import type { CardBody } from '@pay/protocol/card-body';
+import { brandFromCardType, type CardBrand } from '@pay/protocol/card-brands';
+import { CARD_NUMBER_DIGITS, checkExpiry, cvcLengths } from '@pay/protocol/card-rules';
 import { ApiError } from './errors.js';
 
 /** The API's brand names, one list with the frames'. */
@@ -41,13 +43,8 @@ function brandRules(number: string): BrandRules | null {
   return rules;
 }
 
-export interface CardInput {
-  number: string;
-  exp_month: number;
-  exp_year: number;
-  cvc: string;
-  cardholder_name?: string;
-}
+/** The card of `POST /v1/tokens`, as its schema let it through. */
+export type CardInput = CardBody;
 
 export interface CheckedCard {
   number: string;
@@ -61,7 +58,8 @@ export interface CheckedCard {
  */
 export function checkCard(card: CardInput, now: Date): CheckedCard {
   const number = card.number.replace(/[\s-]/g, '');
-  if (!/^\d{12,19}$/.test(number)) {
+  const { min, max } = CARD_NUMBER_DIGITS;
+  if (!/^\d+$/.test(number) || number.length < min || number.length > max) {
     throw new ApiError('validation_error', 'card.number is not a valid card number', 'card.number');
   }
   // card-validator's number() rules, with the brand lookup memoised (see brandRules).
@@ -89,12 +87,14 @@ export function checkCard(card: CardInput, now: Date): CheckedCard {
     brand = 'unknown';
   }
 
-  const year = now.getUTCFullYear();
-  const month = now.getUTCMonth() + 1;
-  if (card.exp_year < year || (card.exp_year === year && card.exp_month < month)) {
+  const expiry = checkExpiry(card, { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 });
+  if (expiry === 'expired') {
     throw new ApiError('validation_error', 'The card has expired', 'card.exp_year');
   }
-  if (card.exp_year > year + 50) {
+  if (expiry === 'invalid_month') {
+    throw new ApiError('validation_error', 'card.exp_month must be 1 to 12', 'card.exp_month');
+  }
+  if (expiry === 'too_far') {
     throw new ApiError(
       'validation_error',
       'card.exp_year is too far in the future',
@@ -102,11 +102,11 @@ export function checkCard(card: CardInput, now: Date): CheckedCard {
     );
   }
 
-  const cvcLength = brand === 'amex' ? 4 : brand === 'unknown' ? card.cvc.length : 3;
-  if (card.cvc.length !== cvcLength) {
+  const cvcLength = cvcLengths(brand);
+  if (!cvcLength.includes(card.cvc.length)) {
     throw new ApiError(
       'validation_error',
-      `card.cvc must be ${cvcLength} digits for this card`,
+      `card.cvc must be ${cvcLength.join(' or ')} digits for this card`,
       'card.cvc',
     );
   }

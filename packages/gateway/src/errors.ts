@@ -1,68 +1,15 @@
-/** The error codes and body of gateway-api.md ("Error body"): one union, one class. */
-export type ErrorType =
-  | 'authentication_error'
-  | 'invalid_request_error'
-  | 'payment_error'
-  | 'rate_limit_error'
-  | 'api_error';
+/** The error body of gateway-api.md ("Error body"): codes and types are the protocol's; one class. */
+import {
+  apiErrorType,
+  type ApiErrorCode,
+  type ApiErrorType,
+  type DeclineCode,
+} from '@pay/protocol/error-codes';
+import type { ErrorResponse } from './routes/error.schema.js';
 
-export type ErrorCode =
-  | 'unauthorized'
-  | 'merchant_not_active'
-  | 'validation_error'
-  | 'invalid_json'
-  | 'payload_too_large'
-  | 'invalid_amount'
-  | 'unsupported_currency'
-  | 'token_not_found'
-  | 'payment_token_expired'
-  | 'payment_token_already_used'
-  | 'card_declined'
-  | 'insufficient_funds'
-  | 'expired_card'
-  | 'incorrect_cvc'
-  | 'authentication_failed'
-  | 'not_supported'
-  | 'invalid_status'
-  | 'idempotency_key_mismatch'
-  | 'idempotency_key_in_use'
-  | 'rate_limited'
-  | 'not_found'
-  | 'api_error';
-
-export type DeclineCode = Extract<
-  ErrorCode,
-  | 'card_declined'
-  | 'insufficient_funds'
-  | 'expired_card'
-  | 'incorrect_cvc'
-  | 'authentication_failed'
->;
-
-const typeOf: Record<ErrorCode, ErrorType> = {
-  unauthorized: 'authentication_error',
-  merchant_not_active: 'authentication_error',
-  validation_error: 'invalid_request_error',
-  invalid_json: 'invalid_request_error',
-  payload_too_large: 'invalid_request_error',
-  invalid_amount: 'invalid_request_error',
-  unsupported_currency: 'invalid_request_error',
-  token_not_found: 'invalid_request_error',
-  payment_token_expired: 'invalid_request_error',
-  payment_token_already_used: 'invalid_request_error',
-  card_declined: 'payment_error',
-  insufficient_funds: 'payment_error',
-  expired_card: 'payment_error',
-  incorrect_cvc: 'payment_error',
-  authentication_failed: 'payment_error',
-  not_supported: 'invalid_request_error',
-  invalid_status: 'invalid_request_error',
-  idempotency_key_mismatch: 'invalid_request_error',
-  idempotency_key_in_use: 'invalid_request_error',
-  rate_limited: 'rate_limit_error',
-  not_found: 'invalid_request_error',
-  api_error: 'api_error',
-};
+export type ErrorCode = ApiErrorCode;
+export type ErrorType = ApiErrorType;
+export type { DeclineCode };
 
 const statusOf: Record<ErrorCode, number> = {
   unauthorized: 401,
@@ -89,21 +36,9 @@ const statusOf: Record<ErrorCode, number> = {
   api_error: 500,
 };
 
-export interface ErrorDetail {
-  param: string;
-  message: string;
-}
-
-export interface ErrorBody {
-  error: {
-    type: ErrorType;
-    code: ErrorCode;
-    message: string;
-    param?: string;
-    details?: ErrorDetail[];
-    request_id: string;
-  };
-}
+export type ErrorBody = ErrorResponse;
+/** One validation failure: the schema leaves both optional, the gateway always sends both. */
+export type ErrorDetail = Required<NonNullable<ErrorBody['error']['details']>[number]>;
 
 /** A failure the client caused (or may retry); its message is safe to show and never holds card data. */
 export class ApiError extends Error {
@@ -117,7 +52,7 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
     this.code = code;
-    this.type = typeOf[code];
+    this.type = apiErrorType(code);
     this.statusCode = statusOf[code];
     this.param = param;
     this.details = details;

@@ -1,14 +1,19 @@
+import type { DeclineCode } from '@pay/protocol/error-codes';
 import { declineMessages } from './errors.js';
-import type { DeclineCode } from './errors.js';
 import { fromMinor } from './money.js';
+import type { PaymentObject } from './routes/payments.schema.js';
 import type { PaymentRecord } from './storage/storage.js';
 
 /** The payment object of gateway-api.md, from a stored payment. */
-export function paymentView(p: PaymentRecord, gatewayUrl: string, requestId?: string) {
+export function paymentView(
+  p: PaymentRecord,
+  gatewayUrl: string,
+  requestId?: string,
+): PaymentObject {
   const decline = p.errorCode as DeclineCode | null;
   return {
     id: p.id,
-    object: 'payment' as const,
+    object: 'payment',
     status: p.status,
     amount: fromMinor(p.amount, p.currency),
     currency: p.currency,

@@ -1,71 +1,14 @@
 /**
- * What crosses the iframe boundary about a field: its kind, its state and its error codes.
+ * What crosses the iframe boundary about a field: its state, its errors and the token answer.
  * Nothing here may carry the number, the CVC, or how many digits were typed (rule 1 in docs/architecture.md).
  */
-
-/** One frame draws one kind; `card` is number, expiry, CVC and name in one frame. */
-export type FieldKind = 'number' | 'expiry' | 'cvc' | 'name' | 'card';
-
-export const FIELD_KINDS: readonly FieldKind[] = ['number', 'expiry', 'cvc', 'name', 'card'];
-
-/** The kinds whose values make up a card, in the order errors are reported and focused. */
-export type CardPart = 'number' | 'expiry' | 'cvc' | 'name';
-export const CARD_PARTS: readonly CardPart[] = ['number', 'expiry', 'cvc', 'name'];
-
-export function isFieldKind(value: unknown): value is FieldKind {
-  return typeof value === 'string' && (FIELD_KINDS as readonly string[]).includes(value);
-}
-
-/** Errors of one field, found in the frame. */
-export type FieldErrorCode =
-  | 'incomplete_number'
-  | 'invalid_number'
-  | 'incomplete_expiry'
-  | 'invalid_expiry'
-  | 'expired_card'
-  | 'incomplete_cvc'
-  | 'incomplete_name';
-
-/** Every code a `tokenize()` rejection or a `pay-error` event can carry. */
-export type PayErrorCode =
-  | FieldErrorCode
-  | 'validation_error'
-  | 'network_error'
-  | 'rate_limited'
-  | 'unauthorized'
-  | 'merchant_not_active'
-  | 'missing_publishable_key'
-  | 'invalid_publishable_key'
-  | 'missing_field'
-  /**
-   * No `gateway` on `<pay-card-fields>`, and the SDK cannot default to where it came from: it
-   * was bundled into the merchant's app rather than loaded from the gateway's `/sdk/`.
-   */
-  | 'missing_gateway'
-  /**
-   * A frame of the group loaded but never answered the handshake (an error page, the wrong
-   * `gateway`), was removed during `tokenize()`, or a sibling frame did not hand over its
-   * value. `tokenize()` called while frames are still loading waits for them instead.
-   */
-  | 'frame_not_ready'
-  | 'api_error';
+import type { CardBrand } from './card-brands.js';
+import type { PayErrorCode } from './error-codes.js';
 
 export interface PayErrorInfo {
   code: PayErrorCode;
   message: string;
 }
-
-/** Card brands as the gateway names them. */
-export type CardBrand =
-  | 'visa'
-  | 'mastercard'
-  | 'amex'
-  | 'discover'
-  | 'diners'
-  | 'jcb'
-  | 'unionpay'
-  | 'maestro'
-  | 'unknown';
 
 /** `pay-change` event detail. */
 export interface FieldChangeDetail {
@@ -76,7 +19,10 @@ export interface FieldChangeDetail {
   error?: PayErrorInfo;
 }
 
-/** What `tokenize()` resolves with: the gateway's token answer, without card data. */
+/**
+ * What `tokenize()` resolves with: the gateway's token answer, without card data. A plain
+ * interface, for the SDK's published types; token-answer.ts checks it against the schema.
+ */
 export interface TokenResult {
   token: string;
   card: {

@@ -2,7 +2,7 @@
  * The parameters a field frame starts with, carried in its URL fragment (never sent to a
  * server, never logged by one). The host origin here is the frame's only postMessage target.
  */
-import { isFieldKind, type FieldKind } from './fields.js';
+import { isFieldKind, type FieldKind } from './card-parts.js';
 
 /** Where the gateway serves the frame app. */
 export const FRAME_PATH = '/frame/v1/index.html';

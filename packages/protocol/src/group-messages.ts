@@ -6,7 +6,9 @@
  * are taken only from a frame with the same key, since a script on the page can copy a group
  * id into a group of its own, but values taken under a key never go out under another.
  */
-import type { CardBrand, CardPart, FieldErrorCode } from './fields.js';
+import { isCardBrand, type CardBrand } from './card-brands.js';
+import { isCardPart, type CardPart } from './card-parts.js';
+import { FIELD_ERROR_CODES, type FieldErrorCode } from './error-codes.js';
 
 export const GROUP_NAMESPACE = 'pay-group';
 
@@ -40,8 +42,6 @@ export type GroupMessage = { ns: typeof GROUP_NAMESPACE; group: string; key: str
   | { type: 'fill-answer'; id: string }
 );
 
-const PARTS = new Set(['number', 'expiry', 'cvc', 'name']);
-
 function isPartValues(values: unknown): values is PartValue[] {
   return Array.isArray(values) && values.length <= 4 && values.every(isPartValue);
 }
@@ -50,11 +50,10 @@ function isPartValue(value: unknown): value is PartValue {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return (
-    typeof v.part === 'string' &&
-    PARTS.has(v.part) &&
+    isCardPart(v.part) &&
     typeof v.value === 'string' &&
     v.value.length <= 64 &&
-    (v.error === undefined || typeof v.error === 'string')
+    (v.error === undefined || (FIELD_ERROR_CODES as readonly unknown[]).includes(v.error))
   );
 }
 
@@ -67,11 +66,7 @@ export function isGroupMessage(data: unknown, group: string): data is GroupMessa
     case 'reveal':
       return true;
     case 'join':
-      return (
-        Array.isArray(m.parts) &&
-        m.parts.length <= 4 &&
-        m.parts.every((part) => typeof part === 'string' && PARTS.has(part))
-      );
+      return Array.isArray(m.parts) && m.parts.length <= 4 && m.parts.every(isCardPart);
     case 'push':
       return isPartValues(m.values);
     case 'collect':
@@ -81,7 +76,7 @@ export function isGroupMessage(data: unknown, group: string): data is GroupMessa
     case 'values':
       return typeof m.id === 'string' && isPartValues(m.values);
     case 'brand':
-      return m.brand === null || typeof m.brand === 'string';
+      return m.brand === null || isCardBrand(m.brand);
     default:
       return false;
   }

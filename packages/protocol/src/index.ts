@@ -1,4 +1,12 @@
 export * from './three-d-secure.js';
+export * from './card-brands.js';
+export * from './card-parts.js';
+export * from './card-rules.js';
+export * from './card-body.js';
+export * from './token-answer.js';
+export * from './error-codes.js';
+export * from './payment-status.js';
+export * from './publishable-key.js';
 export * from './fields.js';
 export * from './rpc.js';
 export * from './frame-params.js';
@@ -7,4 +15,3 @@ export * from './style-allowlist.js';
 export * from './group-messages.js';
 export * from './exact-origin-messenger.js';
 export * from './random-id.js';
-export * from './card-brand.js';

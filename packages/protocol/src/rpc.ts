@@ -3,7 +3,8 @@
  * penpal's `RemoteProxy<T>` turns these into typed calls, so a misspelt method is a compile
  * error. They are `type`s, not `interface`s, because penpal's `Methods` needs an index signature.
  */
-import type { CardPart, FieldChangeDetail, PayErrorInfo, TokenResult } from './fields.js';
+import type { CardPart } from './card-parts.js';
+import type { FieldChangeDetail, PayErrorInfo, TokenResult } from './fields.js';
 import type { FontSource } from './style-allowlist.js';
 import type { FrameStyles } from './style-properties.js';
 

@@ -1,4 +1,4 @@
-import { cardValidator } from './card-validator-loader.js';
+import { checkExpiry } from '@pay/protocol';
 import { digitsOf, type PartRules } from './part-rules.js';
 
 const SEPARATOR = /[/\-.\s]+/;
@@ -54,16 +54,13 @@ export const expiryRules: PartRules = {
       return { empty: false, complete: false, error: 'invalid_expiry', eager: true };
     }
     const parsed = expiryValue(value);
-    const validator = cardValidator();
-    if (!parsed || !validator) {
+    if (!parsed) {
       return { empty: false, complete: false, error: 'incomplete_expiry', eager: false };
     }
-    if (validator.expirationDate({ month, year: String(parsed.exp_year) }).isValid) {
-      return { empty: false, complete: true, eager: false };
-    }
-    const thisMonth = now.getFullYear() * 12 + now.getMonth();
-    const cardMonth = parsed.exp_year * 12 + (parsed.exp_month - 1);
-    if (cardMonth < thisMonth) {
+    // The gateway's rule, on the customer's own calendar (the gateway's is UTC).
+    const check = checkExpiry(parsed, { year: now.getFullYear(), month: now.getMonth() + 1 });
+    if (check === 'valid') return { empty: false, complete: true, eager: false };
+    if (check === 'expired') {
       return { empty: false, complete: false, error: 'expired_card', eager: year.length === 4 };
     }
     return { empty: false, complete: false, error: 'invalid_expiry', eager: true };

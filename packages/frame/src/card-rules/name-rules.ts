@@ -1,7 +1,7 @@
 import { cardValidator } from './card-validator-loader.js';
 import type { PartRules } from './part-rules.js';
 
-const MAX_NAME = 64;
+export const MAX_NAME = 64;
 
 export const nameRules: PartRules = {
   part: 'name',

@@ -1,9 +1,10 @@
+import { CARD_NUMBER_DIGITS } from '@pay/protocol';
 import { cardValidator } from './card-validator-loader.js';
 import { brandOf } from './brand.js';
 import { digitsOf, type PartRules } from './part-rules.js';
 
 const DEFAULT_GAPS = [4, 8, 12];
-const MAX_DIGITS = 19;
+const MAX_DIGITS = CARD_NUMBER_DIGITS.max;
 
 function cardOf(digits: string) {
   return cardValidator()?.number(digits).card;

@@ -2,16 +2,14 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
   CARD_PARTS,
+  isCardPart,
   type CardBrand,
   type CardPart,
   type FieldChangeDetail,
   type PartValue,
 } from '@pay/protocol';
-import { cvcRules } from '../card-rules/cvc-rules.js';
-import { expiryRules, expiryValue } from '../card-rules/expiry-rules.js';
-import { nameRules } from '../card-rules/name-rules.js';
-import { numberRules } from '../card-rules/number-rules.js';
-import { digitsOf, type PartRules, type RulesContext } from '../card-rules/part-rules.js';
+import type { RulesContext } from '../card-rules/part-rules.js';
+import { COMBINED_LABEL, PART_SPECS } from '../card-rules/part-specs.js';
 import { errorMessage } from '../card-rules/error-messages.js';
 import { cardValidatorReady } from '../card-rules/card-validator-loader.js';
 import { FillGuardController } from '../controllers/fill-guard-controller.js';
@@ -22,40 +20,6 @@ import { cardFormStyles } from './card-form.styles.js';
 
 /** How long a blur waits for focus to come back before the host is told (see #onFocusIn). */
 const FOCUS_BOUNCE_MS = 50;
-
-const RULES: Record<CardPart, PartRules> = {
-  number: numberRules,
-  expiry: expiryRules,
-  cvc: cvcRules,
-  name: nameRules,
-};
-
-/** Autofill reads `autocomplete` first, then these names. */
-const INPUT_ATTRIBUTES: Record<
-  CardPart,
-  { autocomplete: string; name: string; inputmode: string }
-> = {
-  number: { autocomplete: 'cc-number', name: 'cardnumber', inputmode: 'numeric' },
-  expiry: { autocomplete: 'cc-exp', name: 'exp-date', inputmode: 'numeric' },
-  cvc: { autocomplete: 'cc-csc', name: 'cvc', inputmode: 'numeric' },
-  name: { autocomplete: 'cc-name', name: 'ccname', inputmode: 'text' },
-};
-
-const DEFAULT_LABELS: Record<CardPart, string> = {
-  number: 'Card number',
-  expiry: 'Expiration date (MM / YY)',
-  cvc: 'Security code',
-  name: 'Name on card',
-};
-
-const COMBINED_LABEL = 'Card details';
-
-const DEFAULT_PLACEHOLDERS: Record<CardPart, string> = {
-  number: '1234 1234 1234 1234',
-  expiry: 'MM / YY',
-  cvc: 'CVC',
-  name: 'Full name',
-};
 
 interface PartControllers {
   formatting: FormattingController;
@@ -91,8 +55,7 @@ export class PayCardForm extends LitElement {
 
   /** The parts to draw, in order. */
   @property({
-    converter: (value) =>
-      (value ?? '').split(/\s+/).filter((p): p is CardPart => (CARD_PARTS as string[]).includes(p)),
+    converter: (value) => (value ?? '').split(/\s+/).filter(isCardPart),
   })
   accessor parts: CardPart[] = ['number'];
 
@@ -141,9 +104,10 @@ export class PayCardForm extends LitElement {
   }
 
   #createControllers(part: CardPart): PartControllers {
-    const validation = new ValidationController(this, RULES[part], this.#context);
+    const { rules } = PART_SPECS[part];
+    const validation = new ValidationController(this, rules, this.#context);
     const formatting = new FormattingController(this, {
-      rules: RULES[part],
+      rules,
       input: () => this.inputOf(part),
       context: this.#context,
       onValue: (value) => this.#onValue(part, value),
@@ -192,7 +156,7 @@ export class PayCardForm extends LitElement {
       const { value, error } = this.#controllers[part].validation;
       return {
         part,
-        value: canonical(part, value),
+        value: PART_SPECS[part].canonical(value),
         ...(error ? { error } : {}),
       };
     });
@@ -311,9 +275,10 @@ export class PayCardForm extends LitElement {
     const shown = validation.shownError;
     // No whitespace around the message: the region must be truly empty when there is none.
     const message = shown ? errorMessage(shown) : '';
-    const attributes = INPUT_ATTRIBUTES[part];
-    const label = (!combined && this.label) || DEFAULT_LABELS[part];
-    const placeholder = (!combined && this.placeholder) || DEFAULT_PLACEHOLDERS[part];
+    const spec = PART_SPECS[part];
+    const attributes = spec.input;
+    const label = (!combined && this.label) || spec.label;
+    const placeholder = (!combined && this.placeholder) || spec.placeholder;
     return html`<div class="part part-${part}">
       <input
         id=${part}
@@ -323,7 +288,8 @@ export class PayCardForm extends LitElement {
         autocomplete=${attributes.autocomplete}
         inputmode=${attributes.inputmode}
         spellcheck="false"
-        autocapitalize=${part === 'name' ? 'words' : 'off'}
+        autocapitalize=${attributes.autocapitalize}
+        maxlength=${attributes.maxlength ?? nothing}
         aria-label=${label}
         aria-invalid=${shown ? 'true' : 'false'}
         aria-describedby="${part}-error"
@@ -335,15 +301,6 @@ export class PayCardForm extends LitElement {
       <div id="${part}-error" class="error" part="error" aria-live="polite">${message}</div>
     </div>`;
   }
-}
-
-function canonical(part: CardPart, value: string): string {
-  if (part === 'number' || part === 'cvc') return digitsOf(value);
-  if (part === 'expiry') {
-    const parsed = expiryValue(value);
-    return parsed ? `${String(parsed.exp_month).padStart(2, '0')}/${parsed.exp_year}` : '';
-  }
-  return value.trim();
 }
 
 declare global {

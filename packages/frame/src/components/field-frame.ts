@@ -2,6 +2,7 @@ import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
   CARD_PARTS,
+  isCardPart,
   type CardPart,
   type FieldChangeDetail,
   type FrameConfig,
@@ -51,7 +52,7 @@ export class PayFieldFrame extends LitElement {
         if (config.publishableKey !== previousKey) this.#group?.keyChanged();
       },
       focus: (part?: unknown) => {
-        const target = CARD_PARTS.includes(part as CardPart) ? (part as CardPart) : undefined;
+        const target = isCardPart(part) ? part : undefined;
         this.form?.focus(target ? { part: target } : undefined);
       },
       blur: () => this.form?.blur(),

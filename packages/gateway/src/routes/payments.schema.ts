@@ -1,78 +1,68 @@
+import Type, { type Static } from 'typebox';
+import { CAPTURE_METHODS, PAYMENT_STATUSES } from '@pay/protocol/payment-status';
 import { errorResponse } from './error.schema.js';
 
-const paymentObject = {
-  type: 'object',
-  required: ['id', 'object', 'status'],
-  properties: {
-    id: { type: 'string' },
-    object: { type: 'string', enum: ['payment'] },
-    status: {
-      type: 'string',
-      enum: [
-        'requires_action',
-        'authorized',
-        'completed',
-        'partially_refunded',
-        'refunded',
-        'canceled',
-        'failed',
-      ],
-    },
-    amount: { type: 'number' },
-    currency: { type: 'string' },
-    capture_method: { type: 'string', enum: ['automatic', 'manual'] },
-    amount_captured: { type: 'number' },
-    amount_refunded: { type: 'number' },
-    card: {
-      type: 'object',
-      properties: {
-        brand: { type: 'string' },
-        last4: {
-          type: 'string',
+const nullableString = Type.Unsafe<string | null>({ type: ['string', 'null'] });
+
+export const paymentObject = Type.Object({
+  id: Type.String(),
+  object: Type.Enum(['payment'], { type: 'string' }),
+  status: Type.Enum(PAYMENT_STATUSES, { type: 'string' }),
+  amount: Type.Optional(Type.Number()),
+  currency: Type.Optional(Type.String()),
+  capture_method: Type.Optional(Type.Enum(CAPTURE_METHODS, { type: 'string' })),
+  amount_captured: Type.Optional(Type.Number()),
+  amount_refunded: Type.Optional(Type.Number()),
+  card: Type.Optional(
+    Type.Object({
+      brand: Type.Optional(Type.String()),
+      last4: Type.Optional(
+        Type.String({
           pattern: '^[0-9]{4}$',
           description: 'The last 4 digits: the only digits of the number a payment shows.',
-        },
-        exp_month: { type: 'integer' },
-        exp_year: { type: 'integer' },
-      },
-    },
-    external_id: { type: ['string', 'null'] },
-    metadata: { type: 'object', additionalProperties: { type: 'string' } },
-    return_url: { type: ['string', 'null'] },
-    redirect_url: { type: ['string', 'null'] },
-    created_at: { type: 'string', format: 'date-time' },
-    updated_at: { type: 'string', format: 'date-time' },
-    error: {
+        }),
+      ),
+      exp_month: Type.Optional(Type.Integer()),
+      exp_year: Type.Optional(Type.Integer()),
+    }),
+  ),
+  external_id: Type.Optional(nullableString),
+  metadata: Type.Optional(
+    Type.Unsafe<Record<string, string>>({
       type: 'object',
-      description: 'Present on failed payments.',
-      properties: {
-        type: { type: 'string' },
-        code: { type: 'string' },
-        message: { type: 'string' },
-        request_id: { type: 'string' },
+      additionalProperties: { type: 'string' },
+    }),
+  ),
+  return_url: Type.Optional(nullableString),
+  redirect_url: Type.Optional(nullableString),
+  created_at: Type.Optional(Type.String({ format: 'date-time' })),
+  updated_at: Type.Optional(Type.String({ format: 'date-time' })),
+  error: Type.Optional(
+    Type.Object(
+      {
+        type: Type.Optional(Type.String()),
+        code: Type.Optional(Type.String()),
+        message: Type.Optional(Type.String()),
+        request_id: Type.Optional(Type.String()),
       },
-    },
-  },
-} as const;
+      { description: 'Present on failed payments.' },
+    ),
+  ),
+});
+
+/** The payment object of gateway-api.md, as answered. */
+export type PaymentObject = Static<typeof paymentObject>;
 
 /** A failed payment answers 400 with the payment object; other 4xx with the error body. */
-const paymentOrError = { anyOf: [paymentObject, errorResponse] } as const;
+const paymentOrError = Type.Union([paymentObject, errorResponse]);
 
-const idParams = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'string', maxLength: 64 } },
-} as const;
+const idParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
-const idempotencyHeader = {
-  type: 'object',
-  properties: {
-    'idempotency-key': {
-      type: 'string',
-      description: 'Retries with the same key never charge twice.',
-    },
-  },
-} as const;
+const idempotencyHeader = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({ description: 'Retries with the same key never charge twice.' }),
+  ),
+});
 
 export const createPaymentSchema = {
   tags: ['payments'],
@@ -80,46 +70,37 @@ export const createPaymentSchema = {
   summary: 'Pay with a token (secret key)',
   security: [{ bearer: [] }],
   headers: idempotencyHeader,
-  body: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['amount', 'currency', 'token'],
-    properties: {
-      amount: { type: 'number' },
-      currency: { type: 'string', pattern: '^[A-Za-z]{3}$' },
-      token: { type: 'string', minLength: 1, maxLength: 64 },
-      capture_method: { type: 'string', enum: ['automatic', 'manual'] },
-      return_url: { type: 'string', minLength: 1, maxLength: 2048 },
-      external_id: { type: 'string', maxLength: 255 },
-      metadata: {
-        type: 'object',
-        maxProperties: 20,
-        propertyNames: { maxLength: 40 },
-        additionalProperties: { type: 'string', maxLength: 500 },
-      },
+  body: Type.Object(
+    {
+      amount: Type.Number(),
+      currency: Type.String({ pattern: '^[A-Za-z]{3}$' }),
+      token: Type.String({ minLength: 1, maxLength: 64 }),
+      capture_method: Type.Optional(Type.Enum(CAPTURE_METHODS, { type: 'string' })),
+      return_url: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })),
+      external_id: Type.Optional(Type.String({ maxLength: 255 })),
+      metadata: Type.Optional(
+        Type.Unsafe<Record<string, string>>({
+          type: 'object',
+          maxProperties: 20,
+          propertyNames: { maxLength: 40 },
+          additionalProperties: { type: 'string', maxLength: 500 },
+        }),
+      ),
     },
-  },
+    { additionalProperties: false },
+  ),
   response: { 201: paymentObject, 202: paymentObject, 400: paymentOrError, '4xx': errorResponse },
 } as const;
 
-export interface CreatePaymentBody {
-  amount: number;
-  currency: string;
-  token: string;
-  capture_method?: 'automatic' | 'manual';
-  return_url?: string;
-  external_id?: string;
-  metadata?: Record<string, string>;
-}
+export type CreatePaymentBody = Static<typeof createPaymentSchema.body>;
 
-const amountBody = {
-  type: 'object',
-  additionalProperties: false,
-  properties: { amount: { type: 'number' } },
-} as const;
+const amountBody = Type.Object(
+  { amount: Type.Optional(Type.Number()) },
+  { additionalProperties: false },
+);
 
 /** Capture, refund and void: one shape, told apart by their summary and body. */
-function paymentChangeSchema<Body extends object>(
+function paymentChangeSchema<Body extends typeof amountBody | typeof emptyBody>(
   operationId: string,
   summary: string,
   body: Body,
@@ -136,6 +117,8 @@ function paymentChangeSchema<Body extends object>(
   } as const;
 }
 
+const emptyBody = Type.Object({}, { additionalProperties: false });
+
 export const capturePaymentSchema = paymentChangeSchema(
   'capturePayment',
   'Capture an authorized payment, fully or partly',
@@ -151,11 +134,7 @@ export const refundPaymentSchema = paymentChangeSchema(
 export const voidPaymentSchema = paymentChangeSchema(
   'voidPayment',
   'Cancel an authorized payment',
-  {
-    type: 'object',
-    additionalProperties: false,
-    properties: {},
-  } as const,
+  emptyBody,
 );
 
 export const getPaymentSchema = {
@@ -167,31 +146,36 @@ export const getPaymentSchema = {
   response: { 200: paymentObject, '4xx': errorResponse },
 } as const;
 
+const listQuery = Type.Object(
+  {
+    limit: Type.Optional(
+      Type.String({ pattern: '^[0-9]{1,3}$', description: '1 to 100, default 10' }),
+    ),
+    starting_after: Type.Optional(
+      Type.String({ maxLength: 64, description: 'id of the last payment seen' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const listPaymentsSchema = {
   tags: ['payments'],
   operationId: 'listPayments',
   summary: 'List payments, newest first',
   security: [{ bearer: [] }],
-  querystring: {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      limit: { type: 'string', pattern: '^[0-9]{1,3}$', description: '1 to 100, default 10' },
-      starting_after: { type: 'string', maxLength: 64, description: 'id of the last payment seen' },
-    },
-  },
+  querystring: listQuery,
   response: {
-    200: {
-      type: 'object',
-      properties: {
-        object: { type: 'string', enum: ['list'] },
-        url: { type: 'string' },
-        has_more: { type: 'boolean' },
-        data: { type: 'array', items: paymentObject },
-      },
-    },
+    200: Type.Object({
+      object: Type.Optional(Type.Enum(['list'], { type: 'string' })),
+      url: Type.Optional(Type.String()),
+      has_more: Type.Optional(Type.Boolean()),
+      data: Type.Optional(Type.Array(paymentObject)),
+    }),
     '4xx': errorResponse,
   },
 } as const;
 
-export type AmountBody = { amount?: number } | undefined;
+export type PaymentIdParams = Static<typeof idParams>;
+export type ListPaymentsQuery = Static<typeof listQuery>;
+/** Capture, refund and void bodies; none at all is taken as `{}`. */
+export type AmountBody = Static<typeof amountBody> | undefined;

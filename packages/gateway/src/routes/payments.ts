@@ -17,7 +17,12 @@ import {
   refundPaymentSchema,
   voidPaymentSchema,
 } from './payments.schema.js';
-import type { AmountBody, CreatePaymentBody } from './payments.schema.js';
+import type {
+  AmountBody,
+  CreatePaymentBody,
+  ListPaymentsQuery,
+  PaymentIdParams,
+} from './payments.schema.js';
 
 function checkReturnUrl(value: string): string {
   let url: URL;
@@ -150,7 +155,7 @@ export const paymentRoutes: FastifyPluginAsync = async (app) => {
     },
   });
 
-  app.get<{ Querystring: { limit?: string; starting_after?: string } }>('/v1/payments', {
+  app.get<{ Querystring: ListPaymentsQuery }>('/v1/payments', {
     schema: listPaymentsSchema,
     onRequest: secretOnly,
     handler: async (request) => {
@@ -177,7 +182,7 @@ export const paymentRoutes: FastifyPluginAsync = async (app) => {
     },
   });
 
-  app.get<{ Params: { id: string } }>('/v1/payments/:id', {
+  app.get<{ Params: PaymentIdParams }>('/v1/payments/:id', {
     schema: getPaymentSchema,
     onRequest: secretOnly,
     handler: async (request) => {
@@ -194,7 +199,7 @@ export const paymentRoutes: FastifyPluginAsync = async (app) => {
     schema: typeof capturePaymentSchema | typeof voidPaymentSchema | typeof refundPaymentSchema,
     apply: (p: PaymentRecord, amount: number | undefined, nowMs: number) => PaymentRecord,
   ): void {
-    app.post<{ Params: { id: string }; Body: AmountBody }>(`/v1/payments/:id/${action}`, {
+    app.post<{ Params: PaymentIdParams; Body: AmountBody }>(`/v1/payments/:id/${action}`, {
       schema,
       onRequest: secretOnly,
       // These take an optional body: none at all means "{}".

@@ -6,7 +6,7 @@ import { checkCard } from '../card-rules.js';
 import { newId } from '../ids.js';
 import { tokenRateLimiter } from '../token-rate-limit.js';
 import { createTokenSchema } from './tokens.schema.js';
-import type { CreateTokenBody } from './tokens.schema.js';
+import type { CreateTokenAnswer, CreateTokenBody } from './tokens.schema.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -37,7 +37,7 @@ export const tokenRoutes: FastifyPluginAsync = async (app) => {
     reply.code(204).send(),
   );
 
-  app.post<{ Body: CreateTokenBody }>('/v1/tokens', {
+  app.post<{ Body: CreateTokenBody; Reply: CreateTokenAnswer }>('/v1/tokens', {
     config: { cors: tokenCors },
     schema: createTokenSchema,
     // Every request spends its address's budget; only an accepted key and card spend the

@@ -1,4 +1,7 @@
+import type { CaptureMethod, PaymentStatus } from '@pay/protocol/payment-status';
 import type { KeyKind, Mode } from '../crypto/key-hash.js';
+
+export type { PaymentStatus };
 
 /**
  * The one interface the routes use to reach storage. SQLite implements it here; another
@@ -122,15 +125,6 @@ export interface TokenRecord {
 
 export type TokenConsumeResult = 'created' | 'already_used' | 'expired';
 
-export type PaymentStatus =
-  | 'requires_action'
-  | 'authorized'
-  | 'completed'
-  | 'partially_refunded'
-  | 'refunded'
-  | 'canceled'
-  | 'failed';
-
 export interface PaymentRecord {
   id: string;
   merchantId: string;
@@ -142,7 +136,7 @@ export interface PaymentRecord {
   amountCaptured: number;
   amountRefunded: number;
   currency: string;
-  captureMethod: 'automatic' | 'manual';
+  captureMethod: CaptureMethod;
   card: { brand: string; last4: string; expMonth: number; expYear: number };
   externalId: string | null;
   metadata: Record<string, string>;

@@ -1,0 +1,91 @@
+/**
+ * Everything the frame knows about each card part, in one place: its rules, its input's
+ * attributes, its default label and placeholder, the canonical value the group passes around,
+ * and what that value becomes in the body of POST /v1/tokens. The form draws from it, the
+ * tokenizer assesses and builds the body from it.
+ */
+import type { CardBody, CardPart } from '@pay/protocol';
+import { cvcRules } from './cvc-rules.js';
+import { expiryRules, expiryValue } from './expiry-rules.js';
+import { MAX_NAME, nameRules } from './name-rules.js';
+import { numberRules } from './number-rules.js';
+import { digitsOf, type PartRules } from './part-rules.js';
+
+export interface PartSpec {
+  rules: PartRules;
+  /** Autofill reads `autocomplete` first, then `name`. */
+  input: {
+    autocomplete: string;
+    name: string;
+    inputmode: 'numeric' | 'text';
+    autocapitalize: 'off' | 'words';
+    /** Only where formatting does not already cut the value (it adds separators). */
+    maxlength?: number;
+  };
+  label: string;
+  placeholder: string;
+  /** The value as the group hands it to the tokenizing frame: no formatting left. */
+  canonical(value: string): string;
+  /** The fields of the card body this part fills, from its canonical value. */
+  body(value: string): Partial<CardBody>;
+}
+
+export const PART_SPECS: Record<CardPart, PartSpec> = {
+  number: {
+    rules: numberRules,
+    input: {
+      autocomplete: 'cc-number',
+      name: 'cardnumber',
+      inputmode: 'numeric',
+      autocapitalize: 'off',
+    },
+    label: 'Card number',
+    placeholder: '1234 1234 1234 1234',
+    canonical: digitsOf,
+    body: (number) => ({ number }),
+  },
+  expiry: {
+    rules: expiryRules,
+    input: {
+      autocomplete: 'cc-exp',
+      name: 'exp-date',
+      inputmode: 'numeric',
+      autocapitalize: 'off',
+    },
+    label: 'Expiration date (MM / YY)',
+    placeholder: 'MM / YY',
+    canonical(value) {
+      const parsed = expiryValue(value);
+      return parsed ? `${String(parsed.exp_month).padStart(2, '0')}/${parsed.exp_year}` : '';
+    },
+    body(value) {
+      const [month, year] = value.split('/');
+      return { exp_month: Number(month), exp_year: Number(year) };
+    },
+  },
+  cvc: {
+    rules: cvcRules,
+    input: { autocomplete: 'cc-csc', name: 'cvc', inputmode: 'numeric', autocapitalize: 'off' },
+    label: 'Security code',
+    placeholder: 'CVC',
+    canonical: digitsOf,
+    body: (cvc) => ({ cvc }),
+  },
+  name: {
+    rules: nameRules,
+    input: {
+      autocomplete: 'cc-name',
+      name: 'ccname',
+      inputmode: 'text',
+      autocapitalize: 'words',
+      maxlength: MAX_NAME,
+    },
+    label: 'Name on card',
+    placeholder: 'Full name',
+    canonical: (value) => value.trim(),
+    body: (name) => (name ? { cardholder_name: name } : {}),
+  },
+};
+
+/** The accessible name of the combined field's group of inputs. */
+export const COMBINED_LABEL = 'Card details';
