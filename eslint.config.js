@@ -29,6 +29,11 @@ export default tseslint.config(
       },
     },
     rules: {
+      // Global maps (HTMLElementEventMap) are extended by declaration merging.
+      '@typescript-eslint/no-empty-object-type': [
+        'error',
+        { allowInterfaces: 'with-single-extends' },
+      ],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },

@@ -9,7 +9,7 @@ import {
 import type { PayFieldElement } from './field-element.js';
 import { reflect, upgradeProperties } from './element-properties.js';
 import { PayError } from './pay-error.js';
-import { emit } from './pay-event.js';
+import { emitGroupEvent } from './pay-event.js';
 
 /**
  * The default gateway: the origin of the gateway's own SDK (served under `/sdk/`). A copy
@@ -280,7 +280,7 @@ export class PayCardFieldsElement extends HTMLElement {
       },
       (error: PayError) => {
         this.#submitting = false;
-        emit(this, 'pay-error', { code: error.code, message: error.message });
+        emitGroupEvent(this, 'pay-error', { code: error.code, message: error.message });
       },
     );
   };
@@ -319,7 +319,7 @@ export class PayCardFieldsElement extends HTMLElement {
 
   #report(code: PayErrorCode, message: string): PayError {
     console.error(message);
-    emit(this, 'pay-error', { code, message });
+    emitGroupEvent(this, 'pay-error', { code, message });
     return new PayError(code, message);
   }
 
@@ -333,6 +333,6 @@ export class PayCardFieldsElement extends HTMLElement {
     const same = fields.size === this.#fields.size && [...fields].every((f) => this.#fields.has(f));
     if (!same || this.#readyFor?.size === fields.size) return;
     this.#readyFor = fields;
-    emit(this, 'pay-ready', { fields: [...fields].map((f) => f.kind) });
+    emitGroupEvent(this, 'pay-ready', { fields: [...fields].map((f) => f.kind) });
   }
 }

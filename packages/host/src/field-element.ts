@@ -14,7 +14,7 @@ import {
 import type { PayCardFieldsElement } from './card-fields-element.js';
 import { reflect, upgradeProperties } from './element-properties.js';
 import { readFrameStyles } from './host-styles.js';
-import { emit } from './pay-event.js';
+import { emitFieldEvent } from './pay-event.js';
 
 /** The iframe title when the field has no label of its own. */
 const DEFAULT_TITLES: Record<FieldKind, string> = {
@@ -286,7 +286,7 @@ export abstract class PayFieldElement extends HTMLElement {
         this.#setStates({ ready: true });
         ready.resolve(frame);
         // Not bubbling: a listener on the group hears the group's readiness only.
-        emit(this, 'pay-ready', { field: this.kind }, false, false);
+        emitFieldEvent(this, 'pay-ready', { field: this.kind }, false, false);
       },
       () => fail(),
     );
@@ -402,7 +402,7 @@ export abstract class PayFieldElement extends HTMLElement {
       complete: state.complete,
       invalid: Boolean(state.error),
     });
-    emit(this, 'pay-change', { field: this.kind, ...state });
+    emitFieldEvent(this, 'pay-change', { field: this.kind, ...state });
     this.#group?.fieldChanged();
     // States may change the merchant's --pay-* values (e.g. :state(invalid) { --pay-color: red }).
     void this.configure().catch(() => {});
@@ -410,12 +410,13 @@ export abstract class PayFieldElement extends HTMLElement {
 
   #onFocusChange(focused: boolean): void {
     this.#setStates({ focused });
-    emit(this, focused ? 'pay-focus' : 'pay-blur', { field: this.kind });
+    emitFieldEvent(this, focused ? 'pay-focus' : 'pay-blur', { field: this.kind });
     void this.configure().catch(() => {});
   }
 
   #onSubmit(): void {
-    if (emit(this, 'pay-submit', { field: this.kind }, true)) this.#group?.requestSubmit();
+    if (emitFieldEvent(this, 'pay-submit', { field: this.kind }, true))
+      this.#group?.requestSubmit();
   }
 
   #setStates(states: Partial<Record<CustomState, boolean>>): void {

@@ -8,3 +8,4 @@ export * from './group-messages.js';
 export * from './exact-origin-messenger.js';
 export * from './random-id.js';
 export * from './card-brand.js';
+export * from './events.js';
