@@ -6,8 +6,9 @@ import {
   type PayErrorCode,
   type TokenResult,
 } from '@pay/protocol';
-import type { PayFieldElement } from './field-element.js';
 import { reflect, upgradeProperties } from './element-properties.js';
+import type { PayFieldElement } from './field-element.js';
+import type { FieldGroup } from './field-group.js';
 import { PayError } from './pay-error.js';
 import { emitGroupEvent } from './pay-event.js';
 
@@ -51,7 +52,7 @@ export interface TokenizeOptions {
  *   key) or a failed submit
  * @slot - the `<pay-card-*>` fields and any other content
  */
-export class PayCardFieldsElement extends HTMLElement {
+export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayFieldElement> {
   static formAssociated = true;
   static observedAttributes = ['publishable-key', 'publishablekey'];
 

@@ -11,8 +11,8 @@ import {
   type FrameMethods,
   type HostMethods,
 } from '@pay/protocol';
-import type { PayCardFieldsElement } from './card-fields-element.js';
 import { reflect, upgradeProperties } from './element-properties.js';
+import { closestGroup, type FieldGroup } from './field-group.js';
 import { readFrameStyles } from './host-styles.js';
 import { emitFieldEvent } from './pay-event.js';
 
@@ -122,7 +122,7 @@ export abstract class PayFieldElement extends HTMLElement {
   abstract readonly kind: FieldKind;
 
   readonly #internals: ElementInternals;
-  #group: PayCardFieldsElement | null = null;
+  #group: FieldGroup<PayFieldElement> | null = null;
   #iframe: HTMLIFrameElement | undefined;
   #connection: Connection<FrameMethods> | undefined;
   #loaded = false;
@@ -177,7 +177,7 @@ export abstract class PayFieldElement extends HTMLElement {
   connectedCallback(): void {
     // Idempotent: a second connect (React StrictMode, a move in the DOM) keeps one frame.
     if (this.#iframe || this.hasAttribute('defer-hydration')) return;
-    const group = this.closest<PayCardFieldsElement>('pay-card-fields');
+    const group = closestGroup<PayFieldElement>(this);
     if (!group) {
       console.error(`pay: put <${this.localName}> inside <pay-card-fields>.`);
       return;
