@@ -1,5 +1,7 @@
-// Lint: recommended JS + TypeScript rules; formatting is Prettier's job.
+// Lint: recommended JS + TypeScript rules, and no import cycles; formatting is Prettier's job.
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -17,6 +19,33 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // A module must not reach itself through its imports: a cycle means one module runs while
+    // the other is half-initialised, and the two can no longer be understood (or tested) apart.
+    // The resolver reads each package's tsconfig, so `./x.js` finds x.ts and `@pay/*` the sources.
+    // The rule skips `import type` (nothing is imported at runtime): a cycle of type imports
+    // alone is not reported.
+    plugins: { 'import-x': importX },
+    settings: {
+      // Which files are modules, and parsed with which parser: TypeScript's as well as JS's.
+      'import-x/extensions': importX.flatConfigs.typescript.settings['import-x/extensions'],
+      'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: [
+            'packages/*/tsconfig.json',
+            'demo/tsconfig.json',
+            'bench/tsconfig.json',
+            'test/*/tsconfig.json',
+          ],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
     languageOptions: {
       globals: {
         window: 'readonly',
@@ -30,6 +59,11 @@ export default tseslint.config(
       },
     },
     rules: {
+      // Global maps (HTMLElementEventMap) are extended by declaration merging.
+      '@typescript-eslint/no-empty-object-type': [
+        'error',
+        { allowInterfaces: 'with-single-extends' },
+      ],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },

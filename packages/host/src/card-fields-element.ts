@@ -1,15 +1,17 @@
 import {
   isExactOrigin,
+  isPublishableKey,
   randomId,
   type CardPart,
   type FontSource,
   type PayErrorCode,
   type TokenResult,
 } from '@pay/protocol';
-import type { PayFieldElement } from './field-element.js';
 import { reflect, upgradeProperties } from './element-properties.js';
+import type { PayFieldElement } from './field-element.js';
+import type { FieldGroup } from './field-group.js';
 import { PayError } from './pay-error.js';
-import { emit } from './pay-event.js';
+import { emitGroupEvent } from './pay-event.js';
 
 /**
  * The default gateway: the origin of the gateway's own SDK (served under `/sdk/`). A copy
@@ -51,7 +53,7 @@ export interface TokenizeOptions {
  *   key) or a failed submit
  * @slot - the `<pay-card-*>` fields and any other content
  */
-export class PayCardFieldsElement extends HTMLElement {
+export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayFieldElement> {
   static formAssociated = true;
   static observedAttributes = ['publishable-key', 'publishablekey'];
 
@@ -280,7 +282,7 @@ export class PayCardFieldsElement extends HTMLElement {
       },
       (error: PayError) => {
         this.#submitting = false;
-        emit(this, 'pay-error', { code: error.code, message: error.message });
+        emitGroupEvent(this, 'pay-error', { code: error.code, message: error.message });
       },
     );
   };
@@ -308,7 +310,7 @@ export class PayCardFieldsElement extends HTMLElement {
           'pay: publishable-key holds a secret key (sk_...): never put it in a page; roll it, use the pk_ key.',
       };
     }
-    if (!/^pk_(test|live)_[A-Za-z0-9_]+$/.test(key)) {
+    if (!isPublishableKey(key)) {
       return {
         code: 'invalid_publishable_key',
         message: 'pay: publishable-key must look like pk_test_... or pk_live_...',
@@ -319,7 +321,7 @@ export class PayCardFieldsElement extends HTMLElement {
 
   #report(code: PayErrorCode, message: string): PayError {
     console.error(message);
-    emit(this, 'pay-error', { code, message });
+    emitGroupEvent(this, 'pay-error', { code, message });
     return new PayError(code, message);
   }
 
@@ -333,6 +335,6 @@ export class PayCardFieldsElement extends HTMLElement {
     const same = fields.size === this.#fields.size && [...fields].every((f) => this.#fields.has(f));
     if (!same || this.#readyFor?.size === fields.size) return;
     this.#readyFor = fields;
-    emit(this, 'pay-ready', { fields: [...fields].map((f) => f.kind) });
+    emitGroupEvent(this, 'pay-ready', { fields: [...fields].map((f) => f.kind) });
   }
 }

@@ -4,7 +4,7 @@
  * tags. The script-tag build the gateway serves (`/sdk/v1/pay.js`) is pay.ts, which defines
  * them on load. On the server (the `node` condition) the package is node.ts instead.
  */
-import type { PayErrorInfo } from '@pay/protocol';
+import type { CustomEventMap, PayEventMap } from '@pay/protocol';
 import { PayCardFieldsElement } from './card-fields-element.js';
 import {
   PayCardCvcElement,
@@ -13,7 +13,6 @@ import {
   PayCardholderNameElement,
   PayCardNumberElement,
 } from './field-elements.js';
-import type { PayChangeDetail, PayFieldDetail, PayGroupReadyDetail } from './pay-event.js';
 
 /**
  * Registers the six `<pay-*>` tags. Idempotent: calling it again, or loading pay.js beside a
@@ -45,7 +44,14 @@ export {
 export { PayFieldElement } from './field-element.js';
 export { PayError } from './pay-error.js';
 export type { TokenizeOptions } from './card-fields-element.js';
-export type { PayChangeDetail, PayFieldDetail, PayGroupReadyDetail } from './pay-event.js';
+export type {
+  PayChangeDetail,
+  PayFieldDetail,
+  PayGroupReadyDetail,
+  PayFieldEventMap,
+  PayGroupEventMap,
+  PayEventMap,
+} from './pay-event.js';
 export type {
   CardBrand,
   FieldChangeDetail,
@@ -67,13 +73,9 @@ declare global {
     'pay-cardholder-name': PayCardholderNameElement;
     'pay-card': PayCardElement;
   }
-  interface HTMLElementEventMap {
-    /** `{ fields }` from the group once all its fields are ready; `{ field }` from a field. */
-    'pay-ready': CustomEvent<PayGroupReadyDetail | PayFieldDetail>;
-    'pay-change': CustomEvent<PayChangeDetail>;
-    'pay-focus': CustomEvent<PayFieldDetail>;
-    'pay-blur': CustomEvent<PayFieldDetail>;
-    'pay-submit': CustomEvent<PayFieldDetail>;
-    'pay-error': CustomEvent<PayErrorInfo>;
-  }
+  /**
+   * `pay-ready` is `{ fields }` from the group once all its fields are ready, `{ field }` from a
+   * field; `pay-error` comes from the group. Names and details: `PayEventMap`.
+   */
+  interface HTMLElementEventMap extends CustomEventMap<PayEventMap> {}
 }

@@ -1,31 +1,42 @@
-import type { FieldChangeDetail, FieldKind } from '@pay/protocol';
+import type { PayFieldEventMap, PayGroupEventMap } from '@pay/protocol';
 
-/** `pay-focus`, `pay-blur`, `pay-submit` and a field's own `pay-ready`: which field it was. */
-export interface PayFieldDetail {
-  field: FieldKind;
-}
+export type {
+  PayChangeDetail,
+  PayFieldDetail,
+  PayGroupReadyDetail,
+  PayFieldEventMap,
+  PayGroupEventMap,
+  PayEventMap,
+} from '@pay/protocol';
 
-/** `pay-change`: the field and its state; never its value or how many characters it holds. */
-export interface PayChangeDetail extends FieldChangeDetail, PayFieldDetail {}
-
-/** The group's `pay-ready`: every one of its fields is ready; their kinds, in order. */
-export interface PayGroupReadyDetail {
-  fields: FieldKind[];
-}
+/** A dispatcher of the events in `Map`: an unknown name or a wrong detail does not compile. */
+type Emit<Map> = <Name extends keyof Map & string>(
+  target: HTMLElement,
+  type: Name,
+  detail: Map[Name],
+  cancelable?: boolean,
+  bubbles?: boolean,
+) => boolean;
 
 /**
  * Dispatches one of the SDK's `pay-*` events: they cross shadow roots and bubble (but for a
  * field's own `pay-ready`), so a listener on the form or the document hears every field.
  * False when a listener canceled it.
  */
-export function emit(
+function emit(
   target: HTMLElement,
   type: string,
   detail: unknown,
   cancelable = false,
   bubbles = true,
-) {
+): boolean {
   return target.dispatchEvent(
     new CustomEvent(type, { detail, bubbles, composed: true, cancelable }),
   );
 }
+
+/** A field's events: {@link PayFieldEventMap}. */
+export const emitFieldEvent: Emit<PayFieldEventMap> = emit;
+
+/** The group's own events: {@link PayGroupEventMap}. */
+export const emitGroupEvent: Emit<PayGroupEventMap> = emit;

@@ -15,3 +15,4 @@ export * from './style-allowlist.js';
 export * from './group-messages.js';
 export * from './exact-origin-messenger.js';
 export * from './random-id.js';
+export * from './events.js';

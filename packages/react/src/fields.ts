@@ -7,31 +7,29 @@ import type {
   PayCardFieldsElement,
   PayCardholderNameElement,
   PayCardNumberElement,
-  PayChangeDetail,
-  PayErrorInfo,
-  PayFieldDetail,
-  PayGroupReadyDetail,
+  PayFieldEventMap,
+  PayGroupEventMap,
 } from '@pay/host';
 import { payComponent, type ElementProps } from './pay-component.js';
 
 /** The events every field sends, as `onX` props: each is given the event's detail, then the event. */
 export interface FieldEvents {
   /** The field's frame is connected. */
-  onReady: PayFieldDetail;
+  onReady: PayFieldEventMap['pay-ready'];
   /** The field's state changed: `{ field, empty, complete, valid, brand?, error? }`, never its value. */
-  onChange: PayChangeDetail;
-  onFocus: PayFieldDetail;
-  onBlur: PayFieldDetail;
+  onChange: PayFieldEventMap['pay-change'];
+  onFocus: PayFieldEventMap['pay-focus'];
+  onBlur: PayFieldEventMap['pay-blur'];
   /** Enter in the field; `event.preventDefault()` keeps the form from submitting. */
-  onSubmit: PayFieldDetail;
+  onSubmit: PayFieldEventMap['pay-submit'];
 }
 
 /** The group's events: its own `onReady` and `onError`, and every field's others. */
 export interface GroupEvents extends Omit<FieldEvents, 'onReady'> {
   /** Every field of the group is ready: `{ fields }`, their kinds in order. */
-  onReady: PayGroupReadyDetail;
+  onReady: PayGroupEventMap['pay-ready'];
   /** A setup problem (missing key or gateway, wrong key) or a failed form submit. */
-  onError: PayErrorInfo;
+  onError: PayGroupEventMap['pay-error'];
 }
 
 export interface FieldOwnProps {
@@ -55,7 +53,7 @@ export interface GroupOwnProps {
 export type FieldProps<E extends HTMLElement> = FieldOwnProps & ElementProps<E, FieldEvents>;
 export type GroupElementProps = GroupOwnProps & ElementProps<PayCardFieldsElement, GroupEvents>;
 
-const FIELD_EVENTS = {
+const FIELD_EVENTS: { [Prop in keyof FieldEvents]: keyof PayFieldEventMap } = {
   onReady: 'pay-ready',
   onChange: 'pay-change',
   onFocus: 'pay-focus',

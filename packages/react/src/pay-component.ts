@@ -13,7 +13,7 @@ import {
   type Ref,
   type RefAttributes,
 } from 'react';
-import { define } from '@pay/host';
+import { define, type PayEventMap } from '@pay/host';
 
 /** The `pay-*` events a component turns into `onX` props: prop name → event type. */
 export type EventProps<Details> = {
@@ -27,14 +27,14 @@ export type ElementProps<E extends HTMLElement, Details> = Omit<
 > &
   EventProps<Details>;
 
-export interface ComponentSpec<Own> {
+export interface ComponentSpec<Own, Details> {
   tag: string;
   /** Props rendered as attributes, by attribute name (so server markup and React 18 agree). */
   attributes: { [Prop in keyof Own]?: string };
   /** Props set as properties once the element is defined (values that are not strings). */
   properties?: (keyof Own)[];
-  /** `onX` prop → the event it listens to. */
-  events: Record<string, string>;
+  /** `onX` prop → the `pay-*` event it listens to: every event prop, each a known event. */
+  events: { [Prop in keyof Details]-?: keyof PayEventMap };
   /** Whether the component takes children (the group does; a field holds its own iframe). */
   children?: boolean;
   /**
@@ -56,12 +56,13 @@ const useClientLayoutEffect = typeof window === 'undefined' ? useEffect : useLay
  * would hold a child the server's markup has not (the tags may already be defined by pay.js).
  */
 export function payComponent<E extends HTMLElement, Own extends object, Details>(
-  spec: ComponentSpec<Own>,
+  spec: ComponentSpec<Own, Details>,
 ): ForwardRefExoticComponent<
   PropsWithoutRef<Own & ElementProps<E, Details> & { children?: ReactNode }> & RefAttributes<E>
 > {
   type Props = Own & ElementProps<E, Details> & { children?: ReactNode };
-  const eventProps = Object.keys(spec.events);
+  const events = spec.events as Record<string, keyof PayEventMap>;
+  const eventProps = Object.keys(events);
   const ownProps = new Set<string>([
     ...Object.keys(spec.attributes),
     ...(spec.properties ?? []),
@@ -98,8 +99,8 @@ export function payComponent<E extends HTMLElement, Own extends object, Details>
             handler((event as CustomEvent).detail, event);
           }
         };
-        node.addEventListener(spec.events[prop]!, listener);
-        return () => node.removeEventListener(spec.events[prop]!, listener);
+        node.addEventListener(events[prop]!, listener);
+        return () => node.removeEventListener(events[prop]!, listener);
       });
       return () => listeners.forEach((remove) => remove());
     }, []);

@@ -14,7 +14,7 @@ import {
   type FontSource,
   type PayCardFieldsElement,
   type PayErrorInfo,
-  type PayGroupReadyDetail,
+  type PayGroupEventMap,
   type TokenizeOptions,
   type TokenResult,
 } from '@pay/host';
@@ -89,13 +89,13 @@ export const PayCardFields = defineComponent({
 
     const listeners = {
       ...fieldEventListeners(emit),
-      onPayReady: (event: CustomEvent<PayGroupReadyDetail>) => {
+      onPayReady: (event: CustomEvent<PayGroupEventMap['pay-ready']>) => {
         // Only the group's own: a field's pay-ready does not bubble, but may be heard capturing.
         if (event.target !== event.currentTarget) return;
         ready.value = true;
         emit('ready', event.detail, event);
       },
-      onPayError: (event: CustomEvent<PayErrorInfo>) => {
+      onPayError: (event: CustomEvent<PayGroupEventMap['pay-error']>) => {
         error.value = { code: event.detail.code, message: event.detail.message };
         emit('error', event.detail, event);
       },

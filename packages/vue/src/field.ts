@@ -5,7 +5,7 @@ import type {
   PayCardExpiryElement,
   PayCardholderNameElement,
   PayCardNumberElement,
-  PayFieldDetail,
+  PayFieldEventMap,
 } from '@pay/host';
 import { attributes } from './attributes.js';
 import { defineElements } from './define-elements.js';
@@ -42,7 +42,8 @@ export function defineField<Tag extends keyof FieldElements>(name: string, tag: 
       onMounted(() => element.value?.removeAttribute('defer-hydration'));
       const listeners = {
         ...fieldEventListeners(emit),
-        onPayReady: (event: CustomEvent<PayFieldDetail>) => emit('ready', event.detail, event),
+        onPayReady: (event: CustomEvent<PayFieldEventMap['pay-ready']>) =>
+          emit('ready', event.detail, event),
       };
       return { element, listeners };
     },

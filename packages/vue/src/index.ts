@@ -23,6 +23,9 @@ export type {
   PayErrorInfo,
   PayFieldDetail,
   PayGroupReadyDetail,
+  PayEventMap,
+  PayFieldEventMap,
+  PayGroupEventMap,
   TokenizeOptions,
   TokenResult,
 } from '@pay/host';

@@ -16,6 +16,7 @@ import { FillGuardController } from '../controllers/fill-guard-controller.js';
 import { FormattingController } from '../controllers/formatting-controller.js';
 import { ValidationController } from '../controllers/validation-controller.js';
 import { brandIcon } from './brand-icon.js';
+import { emitFormEvent } from './card-form-events.js';
 import { cardFormStyles } from './card-form.styles.js';
 
 /** How long a blur waits for focus to come back before the host is told (see #onFocusIn). */
@@ -37,6 +38,7 @@ interface PartControllers {
  * @fires pay-form-focus - focus entered the inputs.
  * @fires pay-form-blur - focus left the inputs.
  * @fires pay-form-submit - Enter was pressed in an input.
+ * (Names and details: `CardFormEventMap` in card-form-events.ts.)
  *
  * @csspart input - each `<input>`
  * @csspart error - each error message (a polite live region, always present)
@@ -169,12 +171,12 @@ export class PayCardForm extends LitElement {
       const brand = validation.assessment.brand ?? null;
       if (brand !== this.brand) {
         this.brand = brand;
-        this.dispatchEvent(new CustomEvent('pay-form-brand', { detail: brand }));
+        emitFormEvent(this, 'pay-form-brand', brand);
         this.#reassessCvc();
       }
     }
     // First to the group's tokenizing frame (in the gateway origin), then the state to the host.
-    this.dispatchEvent(new CustomEvent('pay-form-value'));
+    emitFormEvent(this, 'pay-form-value');
     this.#emitChange();
   }
 
@@ -207,7 +209,7 @@ export class PayCardForm extends LitElement {
     const key = JSON.stringify(detail);
     if (key === this.#lastDetail) return;
     this.#lastDetail = key;
-    this.dispatchEvent(new CustomEvent('pay-form-change', { detail }));
+    emitFormEvent(this, 'pay-form-change', detail);
   }
 
   #onBlur(part: CardPart): void {
@@ -218,7 +220,7 @@ export class PayCardForm extends LitElement {
   #onKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Enter' && !event.isComposing) {
       event.preventDefault();
-      this.dispatchEvent(new CustomEvent('pay-form-submit'));
+      emitFormEvent(this, 'pay-form-submit');
     }
   };
 
@@ -234,7 +236,7 @@ export class PayCardForm extends LitElement {
       this.#pendingBlur = undefined;
       return;
     }
-    this.dispatchEvent(new CustomEvent('pay-form-focus'));
+    emitFormEvent(this, 'pay-form-focus');
   };
 
   #onFocusOut = (event: FocusEvent): void => {
@@ -242,7 +244,7 @@ export class PayCardForm extends LitElement {
     clearTimeout(this.#pendingBlur);
     this.#pendingBlur = setTimeout(() => {
       this.#pendingBlur = undefined;
-      this.dispatchEvent(new CustomEvent('pay-form-blur'));
+      emitFormEvent(this, 'pay-form-blur');
     }, FOCUS_BOUNCE_MS);
   };
 

@@ -4,7 +4,6 @@ import {
   CARD_PARTS,
   isCardPart,
   type CardPart,
-  type FieldChangeDetail,
   type FrameConfig,
   type FrameMethods,
   type FrameParams,
@@ -15,6 +14,7 @@ import { GroupChannel } from '../group/group-channel.js';
 import { tokenizeGroup } from '../tokenize-group.js';
 import './card-form.js';
 import type { PayCardForm } from './card-form.js';
+import { listenToForm } from './card-form-events.js';
 
 /**
  * @summary The app of one field frame: draws the field, keeps the bridge to the host page and
@@ -95,6 +95,15 @@ export class PayFieldFrame extends LitElement {
   }
 
   protected override firstUpdated(): void {
+    // Before the form's own first update: it tells nothing until then.
+    listenToForm(this.form!, {
+      'pay-form-value': () => this.#group?.valuesChanged(),
+      'pay-form-change': (detail) => this.#bridge.notify('change', detail),
+      'pay-form-brand': (brand) => this.#group?.shareBrand(brand),
+      'pay-form-focus': () => this.#bridge.notify('focused'),
+      'pay-form-blur': () => this.#bridge.notify('blurred'),
+      'pay-form-submit': () => this.#bridge.notify('submit'),
+    });
     this.#group?.start();
   }
 
@@ -108,7 +117,7 @@ export class PayFieldFrame extends LitElement {
 
   /** Whatever replaces this document must not be shown as this field until it shakes hands. */
   #onPageHide = (): void => {
-    this.#bridge.send((host) => host.unloading());
+    this.#bridge.notify('unloading');
   };
 
   /** Autofill reached this frame from elsewhere: is it this group's customer filling? */
@@ -124,13 +133,8 @@ export class PayFieldFrame extends LitElement {
     const height = Math.ceil(this.getBoundingClientRect().height);
     if (height === this.#lastHeight) return;
     this.#lastHeight = height;
-    this.#bridge.send((host) => host.resize(height));
+    this.#bridge.notify('resize', height);
   }
-
-  #onChange = (event: CustomEvent<FieldChangeDetail>): void => {
-    const detail = event.detail;
-    this.#bridge.send((host) => host.change(detail));
-  };
 
   protected override render() {
     const parts: CardPart[] = this.params.kind === 'card' ? [...CARD_PARTS] : [this.params.kind];
@@ -140,12 +144,6 @@ export class PayFieldFrame extends LitElement {
       .placeholder=${this.config.placeholder ?? ''}
       ?disabled=${this.config.disabled}
       .askGroup=${this.#askGroup}
-      @pay-form-value=${() => this.#group?.valuesChanged()}
-      @pay-form-change=${this.#onChange}
-      @pay-form-brand=${(event: CustomEvent) => this.#group?.shareBrand(event.detail)}
-      @pay-form-focus=${() => this.#bridge.send((host) => host.focused())}
-      @pay-form-blur=${() => this.#bridge.send((host) => host.blurred())}
-      @pay-form-submit=${() => this.#bridge.send((host) => host.submit())}
     ></pay-card-form>`;
   }
 }

@@ -57,11 +57,19 @@ export class HostBridgeController implements ReactiveController {
   }
 
   /**
-   * Calls the host; fire and forget, since the host may go away at any time. A call on a
-   * connection the host has already destroyed (the field unmounted, so this document is going)
-   * throws at once rather than rejecting: that is caught too.
+   * Tells the host `name` (one of {@link HostMethods}: a misspelt name or wrong arguments do
+   * not compile); fire and forget, since the host may go away at any time. Told before the
+   * handshake, it waits for it.
    */
-  send(call: Call): void {
+  notify<Name extends keyof HostMethods>(name: Name, ...args: Parameters<HostMethods[Name]>): void {
+    this.#send((host) => (host[name] as (...values: typeof args) => Promise<unknown>)(...args));
+  }
+
+  /**
+   * A call on a connection the host has already destroyed (the field unmounted, so this
+   * document is going) throws at once rather than rejecting: that is caught too.
+   */
+  #send(call: Call): void {
     const remote = this.#remote;
     if (!remote) {
       this.#queue.push(call);

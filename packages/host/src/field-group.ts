@@ -1,0 +1,33 @@
+import type { FontSource } from '@pay/protocol';
+
+/** The group's tag: a field joins the nearest one around it. */
+export const GROUP_TAG = 'pay-card-fields';
+
+/**
+ * What a field needs of the `<pay-card-fields>` around it. The group implements it; a field
+ * depends on this interface only, never on the group's class, so the two modules do not
+ * import each other. `Field` is the field class the group keeps.
+ */
+export interface FieldGroup<Field> {
+  /** Separates this group's frames from another group's on the same page. */
+  readonly groupId: string;
+  /** The gateway's origin; empty when none is known. */
+  readonly gatewayOrigin: string;
+  readonly publishableKey: string | null;
+  readonly fonts: FontSource[];
+  readonly disabled: boolean;
+  register(field: Field): void;
+  unregister(field: Field): void;
+  /** A field's state changed: a token made before no longer matches it. */
+  fieldChanged(): void;
+  /** Enter in a field that nobody canceled: submit the group's form. */
+  requestSubmit(): void;
+}
+
+/**
+ * The group `field` sits in, found through the DOM. The SDK defines the group's tag before the
+ * fields' (see define()), so an element found here is already upgraded.
+ */
+export function closestGroup<Field>(field: Element): FieldGroup<Field> | null {
+  return field.closest<Element & FieldGroup<Field>>(GROUP_TAG);
+}
