@@ -85,7 +85,12 @@ export function attack(name: string, body: AttackBody, options: AttackOptions = 
     }
     for (const label of attempts.labels) t.diagnostic(label);
     t.diagnostic(`attempts: ${attempts.tried} tried, ${attempts.passed} passed`);
-    if (!attempts.ok) throw new Error(failureReport(attempts));
+    if (!attempts.ok) {
+      const error = new Error(failureReport(attempts));
+      // The grouped failures say what broke; a stack into this helper would say nothing.
+      error.stack = `Error: ${error.message}`;
+      throw error;
+    }
   });
 }
 
