@@ -10,7 +10,6 @@ interface Row {
   tried: number;
   passed: number;
   failed: boolean;
-  ran: boolean;
   skipped: string | undefined;
 }
 
@@ -37,7 +36,6 @@ export default async function* summaryReporter(
         tried: 0,
         passed: 0,
         failed: false,
-        ran: false,
         skipped: undefined,
       };
       rows.push(family);
@@ -52,15 +50,14 @@ export default async function* summaryReporter(
       }
     } else if (type === 'test:fail') {
       family.failed = true;
-      family.ran = true;
     } else if (type === 'test:pass') {
       const skip = data.skip === true ? 'skipped' : data.skip || undefined;
-      if (skip === undefined) family.ran = true;
-      else if (skip !== FILTERED) family.skipped = skip;
+      if (skip !== undefined && skip !== FILTERED) family.skipped = skip;
     }
   }
   yield table(
-    rows.filter((r) => r.ran || r.skipped),
+    // Families left out entirely by --test-name-pattern get no row.
+    rows.filter((r) => r.cases > 0 || r.failed || r.skipped !== undefined),
     (Date.now() - started) / 1000,
   );
 }
