@@ -4,9 +4,8 @@
 // frames and the SDK. Nothing may leak, nothing may crash, forged calls change nothing.
 // Also: two groups never mix, autofill fills no attacker's group, a swapped frame is not
 // trusted, and the frames' documents carry strict headers.
-import { existsSync } from 'node:fs';
 import { describe } from 'node:test';
-import { CHROMIUM, launchBrowser } from '../../lib/browser.js';
+import { failWithoutChromium, launchBrowser } from '../../lib/browser.js';
 import { startGateway, stopGateway } from '../../lib/gateway-process.js';
 import { merchantPage } from '../../lib/merchant-page.js';
 import { startPageServer } from '../../lib/merchant-server.js';
@@ -36,8 +35,8 @@ const MERCHANT_ORIGIN = `http://127.0.0.1:${PAGE_PORT}`;
 const HOSTILE_ORIGIN = `http://[::1]:${PAGE_PORT}`;
 
 export function hostileWindows(): void {
-  const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
-  describe('2 hostile windows', { skip }, () => {
+  describe('2 hostile windows', () => {
+    if (failWithoutChromium()) return;
     /** The gateway, the hostile and the merchant page servers, and Chromium. */
     const site = shared(
       async () => {

@@ -4,9 +4,8 @@
 // number and the CVC must appear nowhere (brand, bin, last4 and the token may), and bin and
 // last4 together leave at least 6 digits hidden, short numbers included. The shop's back
 // office refuses a DNS-rebinding request (a foreign Host with a matching Origin).
-import { existsSync } from 'node:fs';
 import { describe } from 'node:test';
-import { CHROMIUM, launchBrowser } from '../../lib/browser.js';
+import { failWithoutChromium, launchBrowser } from '../../lib/browser.js';
 import { extraLogs } from '../../lib/extra-logs.js';
 import { startGateway, stopGateway } from '../../lib/gateway-process.js';
 import { merchantPage, type Layout } from '../../lib/merchant-page.js';
@@ -31,8 +30,8 @@ const LEAKY_JS = `console.log('card', '4242 4242 4242 4242'); sessionStorage.set
 const last4 = (card: TestCard) => card.number.slice(-4);
 
 export function merchantVisibility(): void {
-  const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
-  describe('1 card data vs merchant side', { skip }, () => {
+  describe('1 card data vs merchant side', () => {
+    if (failWithoutChromium()) return;
     /** The gateway, the merchant's own page server, and Chromium. */
     const site = shared(
       async () => {
