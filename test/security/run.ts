@@ -1,62 +1,40 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-// `npm run test:security`: every family in turn, then the table. Exit code 1 if any case failed.
-// SECURITY_FAMILIES=3,4 runs a subset; SECURITY_SCALE=0.2 shrinks the fuzz (default 1).
-import { apiAbuse, FUZZ_SEED } from './families/api-abuse.js';
-import { crashRecovery } from './families/crash-recovery.js';
-import { secretsAtRest } from './families/secrets-at-rest.js';
-import { hostileWindows } from './families/hostile-windows.js';
-import { merchantVisibility } from './families/merchant-visibility.js';
-import { moneyConcurrency } from './families/money-concurrency.js';
-import { startedGateways } from './lib/gateway-process.js';
-import { FamilyResult, printCases, printFailures, printTable } from './lib/results.js';
+// `npm run test:security`: suite.ts (every family, as node:test suites) in one child process,
+// spec output as it runs, then the summary table (lib/summary-reporter.ts). Exit code 1 if
+// any case failed. One case or group: `npm run test:security -- --test-name-pattern="<regex>"`
+// (the pattern may be repeated); some families: SECURITY_FAMILIES=3,4 (suite.ts).
+import { run } from 'node:test';
+import { spec } from 'node:test/reporters';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import summaryReporter from './lib/summary-reporter.js';
 
-const only = new Set((process.env.SECURITY_FAMILIES ?? '').split(',').filter(Boolean));
-const scale = Number(process.env.SECURITY_SCALE ?? 1);
+const { values } = parseArgs({
+  options: { 'test-name-pattern': { type: 'string', multiple: true } },
+});
 
-const families: [string, () => Promise<FamilyResult>][] = [
-  ['1', () => merchantVisibility()],
-  ['2', () => hostileWindows()],
-  ['3', () => apiAbuse(scale)],
-  ['4', () => moneyConcurrency()],
-  ['5', () => crashRecovery()],
-  ['6', () => secretsAtRest()],
-];
+// One file, so one process: family 6 (secrets at rest) reads what the others left behind.
+const events = run({
+  files: [fileURLToPath(new URL('./suite.ts', import.meta.url))],
+  concurrency: 1,
+  ...(values['test-name-pattern'] ? { testNamePatterns: values['test-name-pattern'] } : {}),
+});
 
-async function main(): Promise<void> {
-  const started = Date.now();
-  const results: FamilyResult[] = [];
-  console.log(`security suite: fuzz seed ${FUZZ_SEED}, scale ${scale}`);
-  for (const [id, run] of families) {
-    if (only.size > 0 && !only.has(id)) continue;
-    const t0 = Date.now();
-    let result: FamilyResult;
-    try {
-      result = await run();
-    } catch (error) {
-      result = new FamilyResult(`${id} (crashed)`);
-      result.record('family ran to the end', (error as Error).stack ?? String(error));
-    }
-    results.push(result);
-    console.log(
-      `family ${result.name}: ${result.passed}/${result.tried} passed in ${((Date.now() - t0) / 1000).toFixed(1)} s${result.skipped ? ` (skipped: ${result.skipped})` : ''}`,
-    );
-    printFailures(result);
-    if (process.env.SECURITY_VERBOSE) printCases(result);
-  }
-  printTable(results, (Date.now() - started) / 1000);
-  if (!process.env.SECURITY_KEEP) {
-    for (const gw of startedGateways) rmSync(gw.dataDir, { recursive: true, force: true });
-  } else {
-    for (const gw of startedGateways)
-      writeFileSync(join(gw.dataDir, 'gateway.log'), gw.logLines.join('\n'));
-    console.log(`kept (with gateway.log): ${startedGateways.map((g) => g.dataDir).join(' ')}`);
-  }
-  // The plain closing line CI readers look for, after the table.
-  const tried = results.reduce((n, r) => n + r.tried, 0);
-  const passed = results.reduce((n, r) => n + r.passed, 0);
-  console.log(`security: ${passed} passed, ${tried - passed} failed`);
-  process.exit(results.every((r) => r.ok) ? 0 : 1);
+const toSpec = new PassThrough({ objectMode: true });
+const toSummary = new PassThrough({ objectMode: true });
+events.on('data', (event: { type: string }) => {
+  if (event.type === 'test:fail') process.exitCode = 1;
+});
+events.pipe(toSpec);
+events.pipe(toSummary);
+
+async function text(stream: AsyncIterable<unknown>): Promise<string> {
+  let out = '';
+  for await (const chunk of stream) out += String(chunk);
+  return out;
 }
 
-void main();
+// The table is read while the run goes on, and printed once the spec output has ended.
+const table = text(toSummary.compose(summaryReporter));
+for await (const chunk of toSpec.compose(new spec())) process.stdout.write(chunk as string);
+process.stdout.write(await table);

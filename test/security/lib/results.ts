@@ -1,18 +1,19 @@
-/** One family's tally: every case tried, and a line for each one that failed. */
-export class FamilyResult {
-  readonly name: string;
+// One node:test case may make many attempts (a fuzz batch, every channel of one recording).
+// Each case counts them and reports the count as a diagnostic, which the summary reporter
+// (summary-reporter.ts) adds up per family; the case fails when any attempt failed.
+import { test, type TestContext } from 'node:test';
+
+/** The diagnostic every case ends with; summary-reporter.ts parses it back. */
+export const ATTEMPTS_LINE = /^attempts: (\d+) tried, (\d+) passed$/;
+
+/** The attempts of one case: every one tried, and a line for each that failed. */
+export class Attempts {
   tried = 0;
   passed = 0;
   readonly failures: { label: string; problem: string }[] = [];
   readonly labels: string[] = [];
-  /** Set when the family could not run at all (e.g. the SDK is not built). */
-  skipped: string | undefined;
 
-  constructor(name: string) {
-    this.name = name;
-  }
-
-  /** Records one case; `problem` undefined means it passed. */
+  /** Records one attempt; `problem` undefined means it passed (the attack did not work). */
   record(label: string, problem: string | undefined): void {
     this.tried++;
     if (process.env.SECURITY_VERBOSE)
@@ -21,7 +22,7 @@ export class FamilyResult {
     else if (this.failures.length < 2000) this.failures.push({ label, problem });
   }
 
-  /** A case that is a plain assertion. */
+  /** An attempt that is a plain assertion. */
   check(label: string, ok: boolean, problem: string): void {
     this.record(label, ok ? undefined : problem);
   }
@@ -32,9 +33,9 @@ export class FamilyResult {
 }
 
 /** Failures grouped by what broke (ids and numbers blurred), with one example each. */
-export function printFailures(result: FamilyResult, max = 25): void {
+export function failureReport(attempts: Attempts, max = 25): string {
   const groups = new Map<string, { count: number; label: string; problem: string }>();
-  for (const f of result.failures) {
+  for (const f of attempts.failures) {
     const shape = f.problem
       .replace(/(req|pay|tok)_[0-9a-f]+/g, '$1_…')
       .replace(/\d{5,}/g, 'N')
@@ -43,41 +44,56 @@ export function printFailures(result: FamilyResult, max = 25): void {
     if (group) group.count++;
     else groups.set(shape, { count: 1, label: f.label, problem: f.problem });
   }
+  const lines = [`${attempts.tried - attempts.passed} of ${attempts.tried} attempts failed`];
   for (const g of [...groups.values()].slice(0, max)) {
-    console.log(`  FAIL ×${g.count} ${g.problem.slice(0, 400)}`);
-    console.log(`       e.g. ${g.label.slice(0, 300)}`);
+    lines.push(`FAIL ×${g.count} ${g.problem.slice(0, 400)}`);
+    lines.push(`     e.g. ${g.label.slice(0, 300)}`);
   }
-  if (groups.size > max) console.log(`  ... and ${groups.size - max} more kinds of failure`);
+  if (groups.size > max) lines.push(`... and ${groups.size - max} more kinds of failure`);
+  return lines.join('\n');
 }
 
-export function printTable(results: FamilyResult[], seconds: number): void {
-  const rows = results.map((r) => [
-    r.name,
-    String(r.tried),
-    String(r.passed),
-    r.skipped ? 'skipped' : r.ok ? 'ok' : 'FAIL',
-  ]);
-  const head = ['family', 'cases tried', 'cases passed', ''];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === 1 || i === 2 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
-      .join('  ');
-  const total = results.reduce(
-    (t, r) => ({ tried: t.tried + r.tried, passed: t.passed + r.passed }),
-    { tried: 0, passed: 0 },
-  );
-  console.log('');
-  console.log(line(head));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  console.log(
-    line(['total', String(total.tried), String(total.passed), `${seconds.toFixed(0)} s`]),
-  );
+export interface AttackOptions {
+  /**
+   * One more try when the case throws (a browser page that did not load in time on a busy
+   * machine: browser cases record their attempts only once the page is up).
+   */
+  retry?: boolean;
 }
 
-/** Every case label, for SECURITY_VERBOSE=1. */
-export function printCases(result: FamilyResult): void {
-  for (const label of result.labels) console.log(`    ${label}`);
+export type AttackBody = (attempts: Attempts, t: TestContext) => Promise<void>;
+
+/**
+ * A node:test case that counts its attempts. It fails when an attempt failed (that attack
+ * worked) or when it did not run to the end, which also counts as a failed attempt.
+ */
+export function attack(name: string, body: AttackBody, options: AttackOptions = {}): void {
+  test(name, async (t) => {
+    let attempts = new Attempts();
+    try {
+      await body(attempts, t);
+    } catch (first) {
+      if (!options.retry) {
+        attempts.record(`${name}: ran to the end`, firstLine(first));
+      } else {
+        t.diagnostic(`retrying after ${firstLine(first)}`);
+        attempts = new Attempts();
+        await body(attempts, t).catch((e: unknown) =>
+          attempts.record(`${name}: ran to the end`, firstLine(e)),
+        );
+      }
+    }
+    for (const label of attempts.labels) t.diagnostic(label);
+    t.diagnostic(`attempts: ${attempts.tried} tried, ${attempts.passed} passed`);
+    if (!attempts.ok) {
+      const error = new Error(failureReport(attempts));
+      // The grouped failures say what broke; a stack into this helper would say nothing.
+      error.stack = `Error: ${error.message}`;
+      throw error;
+    }
+  });
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }

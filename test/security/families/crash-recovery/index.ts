@@ -4,18 +4,20 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe } from 'node:test';
 import Database from 'better-sqlite3';
-import { contractProblem, isFailedPayment } from '../lib/api-contract.js';
+import { contractProblem, isFailedPayment } from '../../lib/api-contract.js';
 import {
   crashSnapshots,
   killGateway,
   startGateway,
   stopGateway,
   type GatewayRun,
-} from '../lib/gateway-process.js';
-import { api, type RawResponse } from '../lib/http-client.js';
-import { FamilyResult } from '../lib/results.js';
-import { TEST_CARDS, cardBody } from '../lib/test-cards.js';
+} from '../../lib/gateway-process.js';
+import { api, type RawResponse } from '../../lib/http-client.js';
+import { attack, type Attempts } from '../../lib/results.js';
+import { shared } from '../../lib/shared.js';
+import { TEST_CARDS, cardBody } from '../../lib/test-cards.js';
 
 const PORT = 8824;
 const ROUNDS = 3;
@@ -52,7 +54,7 @@ function code(res: RawResponse): string | undefined {
   return (res.json as { error?: { code?: string } } | undefined)?.error?.code;
 }
 
-function checkDatabase(result: FamilyResult, label: string, file: string): void {
+function checkDatabase(result: Attempts, label: string, file: string): void {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
@@ -84,7 +86,7 @@ function checkDatabase(result: FamilyResult, label: string, file: string): void 
   }
 }
 
-async function round(gw: GatewayRun, result: FamilyResult, n: number): Promise<GatewayRun> {
+async function round(gw: GatewayRun, result: Attempts, n: number): Promise<GatewayRun> {
   const label = `crash ${n}`;
   // Tokens made before the load, and a few paid payments for the refunds to hit.
   const tokens: string[] = [];
@@ -252,14 +254,23 @@ async function round(gw: GatewayRun, result: FamilyResult, n: number): Promise<G
   return restarted;
 }
 
-export async function crashRecovery(): Promise<FamilyResult> {
-  const result = new FamilyResult('5 crashes');
-  let gw = await startGateway({ port: PORT, env });
-  try {
-    for (let n = 1; n <= ROUNDS; n++) gw = await round(gw, result, n);
-  } finally {
-    await stopGateway(gw);
-  }
-  checkDatabase(result, 'after a clean stop', gw.databaseFile);
-  return result;
+export function crashRecovery(): void {
+  describe('5 crashes', () => {
+    // Each round leaves the gateway it restarted for the next one.
+    const current = shared(
+      async () => ({ gw: await startGateway({ port: PORT, env }) }),
+      ({ gw }) => stopGateway(gw),
+    );
+    for (let n = 1; n <= ROUNDS; n++) {
+      attack(`crash ${n}: SIGKILL during a load of payments and refunds`, async (a) => {
+        const state = await current.get();
+        state.gw = await round(state.gw, a, n);
+      });
+    }
+    attack('the database after a clean stop', async (a) => {
+      const { gw } = await current.get();
+      await stopGateway(gw);
+      checkDatabase(a, 'after a clean stop', gw.databaseFile);
+    });
+  });
 }

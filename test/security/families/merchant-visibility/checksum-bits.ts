@@ -3,8 +3,8 @@
 // tell it whether each prefix passes Luhn (a bit of the number per digit) and show the
 // customer "Your card number is invalid." halfway through a valid card.
 import type { Browser } from '@playwright/test';
-import type { PageServer } from '../lib/merchant-server.js';
-import type { FamilyResult } from '../lib/results.js';
+import type { PageServer } from '../../lib/merchant-server.js';
+import type { Attempts } from '../../lib/results.js';
 
 interface Typed {
   /** What the merchant page heard from the number field while the digits went in. */
@@ -48,7 +48,7 @@ async function typeNumber(browser: Browser, merchant: PageServer, number: string
 export async function checksumBits(
   browser: Browser,
   merchant: PageServer,
-  result: FamilyResult,
+  result: Attempts,
 ): Promise<void> {
   // Valid 19-digit cards whose shorter complete-length prefixes fail Luhn.
   for (const [brand, number] of [

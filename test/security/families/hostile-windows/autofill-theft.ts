@@ -4,11 +4,11 @@
 // drop what arrives without a keystroke. Each case ends where the attack would: the attacker's
 // group asked for a token. The customer's own group must still fill from one autofill.
 import type { Browser, Frame, Page } from '@playwright/test';
-import type { GatewayRun } from '../lib/gateway-process.js';
-import { autofillFrom, frameValues } from '../lib/autofill.js';
-import type { FamilyResult } from '../lib/results.js';
-import { TEST_CARDS } from '../lib/test-cards.js';
-import { merchantPage } from './merchant-visibility.js';
+import type { GatewayRun } from '../../lib/gateway-process.js';
+import { autofillFrom, frameValues } from '../../lib/autofill.js';
+import type { Attempts } from '../../lib/results.js';
+import { TEST_CARDS } from '../../lib/test-cards.js';
+import { merchantPage } from '../../lib/merchant-page.js';
 
 /** A key the gateway does not know: an attacker's account elsewhere. */
 const OTHER_KEY = 'pk_test_attacker_account';
@@ -128,7 +128,7 @@ async function tokenizeGroup(scope: Page | Frame, id: string): Promise<Answer> {
   }, id);
 }
 
-interface Case {
+export interface Case {
   name: string;
   url: string;
   /** Where the customer's own group is (the page, or the framed checkout). */
@@ -141,7 +141,7 @@ interface Case {
   afterFill?: (attacker: Frame | Page) => Promise<void>;
 }
 
-async function runCase(browser: Browser, c: Case, result: FamilyResult): Promise<void> {
+export async function runCase(browser: Browser, c: Case, result: Attempts): Promise<void> {
   const card = TEST_CARDS[0]!;
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   try {
@@ -206,13 +206,9 @@ function frameAt(page: Page, urlPart: string): Frame {
   return frame;
 }
 
-export async function autofillTheft(
-  browser: Browser,
-  merchantOrigin: string,
-  hostileOrigin: string,
-  result: FamilyResult,
-): Promise<void> {
-  const cases: Case[] = [
+/** The attacks, each on its page of the merchant or the hostile origin. */
+export function autofillCases(merchantOrigin: string, hostileOrigin: string): Case[] {
+  return [
     {
       name: 'a hidden 4×4 px group added by a script',
       url: `${merchantOrigin}/autofill-hidden.html`,
@@ -258,9 +254,4 @@ export async function autofillTheft(
       lured: true,
     },
   ];
-  for (const c of cases) {
-    await runCase(browser, c, result).catch((e: Error) =>
-      result.record(`autofill, ${c.name}: ran to the end`, e.message.split('\n')[0]),
-    );
-  }
 }

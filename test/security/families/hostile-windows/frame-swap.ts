@@ -4,7 +4,7 @@
 // must not tokenize through it.
 import net from 'node:net';
 import type { Browser, Frame } from '@playwright/test';
-import type { FamilyResult } from '../lib/results.js';
+import type { Attempts } from '../../lib/results.js';
 
 /** The hostile page's look-alike: a card input, and an image that holds `load` back forever. */
 export const LOOKALIKE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Card number</title></head>
@@ -53,7 +53,7 @@ export async function frameSwap(
   browser: Browser,
   merchantOrigin: string,
   hostileOrigin: string,
-  result: FamilyResult,
+  result: Attempts,
 ): Promise<void> {
   const silent = await silentServer();
   const context = await browser.newContext();

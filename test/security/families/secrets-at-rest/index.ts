@@ -3,20 +3,20 @@
 // (gateways and the demo shop) must hold no card number, no CVC and no secret key.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe } from 'node:test';
 import Database from 'better-sqlite3';
 import {
   crashSnapshots,
   startGateway,
   startedGateways,
   stopGateway,
-} from '../lib/gateway-process.js';
-import { FamilyResult } from '../lib/results.js';
-import { usedSecrets } from '../lib/test-cards.js';
+} from '../../lib/gateway-process.js';
+import { extraLogs } from '../../lib/extra-logs.js';
+import { attack } from '../../lib/results.js';
+import { shared } from '../../lib/shared.js';
+import { usedSecrets } from '../../lib/test-cards.js';
 
 const SHORT_KEY_PORT = 8829;
-
-/** Other log files to read (the shop server's, from family 1), registered by their families. */
-export const extraLogs: { name: string; lines: () => string[] }[] = [];
 
 /** A number as digits, grouped in fours, with dashes: the ways a log or page could hold it. */
 function numberForms(number: string): string[] {
@@ -90,50 +90,70 @@ function scanLines(
   return `${bad.length} line(s): ${shown.join(' | ')}`;
 }
 
-export async function secretsAtRest(): Promise<FamilyResult> {
-  const result = new FamilyResult('6 secrets at rest');
-  // A short secret key such as the e2e suite's own (sk_test_e2e): one start, then the same scan.
-  await stopGateway(await startGateway({ port: SHORT_KEY_PORT, secretKey: 'sk_test_e2e' }));
-  const otherOutput: string[] = [];
-  const allSecrets = [...new Set(startedGateways.map((g) => g.secretKey))];
-  for (const gw of startedGateways) {
-    const secrets = [gw.secretKey];
-    const files = readdirSync(gw.dataDir).filter((f) => f.startsWith('gateway.sqlite'));
-    for (const f of files) {
-      const bytes = readFileSync(join(gw.dataDir, f)).toString('latin1');
-      result.record(
-        `port ${gw.port}: raw bytes of ${f} (${bytes.length} bytes)`,
-        scanText(bytes, secrets),
-      );
-    }
-    if (existsSync(gw.databaseFile))
-      result.record(
-        `port ${gw.port}: every cell of every table`,
-        scanCells(gw.databaseFile, secrets),
-      );
-    const dataKey = readFileSync(join(gw.dataDir, 'data-key'), 'utf8').trim();
-    // The structured log (pino's JSON lines) is what gets shipped and kept; the rest is the
-    // start-up banner and stderr, checked together below.
-    const json = gw.logLines.filter((line) => line.startsWith('{'));
-    otherOutput.push(...gw.logLines.filter((line) => !line.startsWith('{')));
-    result.record(
-      `port ${gw.port}: ${json.length} structured log lines`,
-      scanLines(json, secrets, dataKey),
+export function secretsAtRest(): void {
+  describe('6 secrets at rest', () => {
+    // A short secret key such as the e2e suite's own (sk_test_e2e): one start, then the same scans.
+    const shortKeyGateway = shared(
+      async () =>
+        stopGateway(await startGateway({ port: SHORT_KEY_PORT, secretKey: 'sk_test_e2e' })),
+      async () => {},
     );
-  }
-  for (const snap of crashSnapshots) {
-    result.record(
-      `${snap.name} right after SIGKILL (${snap.bytes.length} bytes)`,
-      scanText(snap.bytes.toString('latin1'), allSecrets),
-    );
-  }
-  result.record(
-    `gateway start-up banners and stderr (${startedGateways.length} data dirs, ${otherOutput.length} lines)`,
-    scanLines(otherOutput, allSecrets, undefined),
-  );
-  for (const log of extraLogs) {
-    const lines = log.lines();
-    result.record(`${log.name}: ${lines.length} log lines`, scanLines(lines, [], undefined));
-  }
-  return result;
+
+    attack('database files, cells and structured logs of every gateway', async (result) => {
+      await shortKeyGateway.get();
+      for (const gw of startedGateways) {
+        const secrets = [gw.secretKey];
+        const files = readdirSync(gw.dataDir).filter((f) => f.startsWith('gateway.sqlite'));
+        for (const f of files) {
+          const bytes = readFileSync(join(gw.dataDir, f)).toString('latin1');
+          result.record(
+            `port ${gw.port}: raw bytes of ${f} (${bytes.length} bytes)`,
+            scanText(bytes, secrets),
+          );
+        }
+        if (existsSync(gw.databaseFile))
+          result.record(
+            `port ${gw.port}: every cell of every table`,
+            scanCells(gw.databaseFile, secrets),
+          );
+        const dataKey = readFileSync(join(gw.dataDir, 'data-key'), 'utf8').trim();
+        // The structured log (pino's JSON lines) is what gets shipped and kept; the rest is the
+        // start-up banner and stderr, checked in their own case.
+        const json = gw.logLines.filter((line) => line.startsWith('{'));
+        result.record(
+          `port ${gw.port}: ${json.length} structured log lines`,
+          scanLines(json, secrets, dataKey),
+        );
+      }
+    });
+
+    attack('database files right after SIGKILL', async (result) => {
+      const allSecrets = [...new Set(startedGateways.map((g) => g.secretKey))];
+      for (const snap of crashSnapshots) {
+        result.record(
+          `${snap.name} right after SIGKILL (${snap.bytes.length} bytes)`,
+          scanText(snap.bytes.toString('latin1'), allSecrets),
+        );
+      }
+    });
+
+    attack('gateway start-up banners and stderr', async (result) => {
+      await shortKeyGateway.get();
+      const allSecrets = [...new Set(startedGateways.map((g) => g.secretKey))];
+      const otherOutput = startedGateways.flatMap((gw) =>
+        gw.logLines.filter((line) => !line.startsWith('{')),
+      );
+      result.record(
+        `gateway start-up banners and stderr (${startedGateways.length} data dirs, ${otherOutput.length} lines)`,
+        scanLines(otherOutput, allSecrets, undefined),
+      );
+    });
+
+    attack('merchant and demo shop server logs', async (result) => {
+      for (const log of extraLogs) {
+        const lines = log.lines();
+        result.record(`${log.name}: ${lines.length} log lines`, scanLines(lines, [], undefined));
+      }
+    });
+  });
 }

@@ -2,13 +2,15 @@
 // Idempotency-Key, one payment's refunds, capture against void: never charge twice, never
 // refund more than was paid, exactly one winner.
 import { randomUUID } from 'node:crypto';
+import { describe } from 'node:test';
 import fc from 'fast-check';
-import { contractProblem } from '../lib/api-contract.js';
-import { startGateway, stopGateway, type GatewayRun } from '../lib/gateway-process.js';
-import { api, type RawResponse } from '../lib/http-client.js';
-import { FamilyResult } from '../lib/results.js';
-import { TEST_CARDS, cardBody } from '../lib/test-cards.js';
-import { FUZZ_SEED } from './api-abuse.js';
+import { contractProblem } from '../../lib/api-contract.js';
+import { startGateway, stopGateway, type GatewayRun } from '../../lib/gateway-process.js';
+import { api, type RawResponse } from '../../lib/http-client.js';
+import { attack, type Attempts } from '../../lib/results.js';
+import { shared } from '../../lib/shared.js';
+import { TEST_CARDS, cardBody } from '../../lib/test-cards.js';
+import { FUZZ_SEED } from '../../lib/fuzz.js';
 
 const PORT = 8823;
 
@@ -58,7 +60,7 @@ async function countPayments(gw: GatewayRun): Promise<number> {
   }
 }
 
-async function oneTokenManyPayments(gw: GatewayRun, result: FamilyResult): Promise<void> {
+async function oneTokenManyPayments(gw: GatewayRun, result: Attempts): Promise<void> {
   for (const round of [1, 2, 3]) {
     const label = `one token, 100 concurrent payments (round ${round})`;
     const before = await countPayments(gw);
@@ -89,7 +91,7 @@ async function oneTokenManyPayments(gw: GatewayRun, result: FamilyResult): Promi
   }
 }
 
-async function oneIdempotencyKey(gw: GatewayRun, result: FamilyResult): Promise<void> {
+async function oneIdempotencyKey(gw: GatewayRun, result: Attempts): Promise<void> {
   for (const [round, card] of [0, 2, 1].entries()) {
     // Card 0 pays, card 2 is declined (400 payment object), card 1 asks for 3-D Secure (202).
     const label = `50 concurrent retries, one Idempotency-Key (${TEST_CARDS[card]!.number.slice(-4)})`;
@@ -154,7 +156,7 @@ async function oneIdempotencyKey(gw: GatewayRun, result: FamilyResult): Promise<
   }
 }
 
-async function concurrentRefunds(gw: GatewayRun, result: FamilyResult): Promise<void> {
+async function concurrentRefunds(gw: GatewayRun, result: Attempts): Promise<void> {
   // Fixed case: 20 refunds of 7.00 on 100.00 → exactly 14 succeed.
   const fixed = await pay(gw, { amount: 100 });
   const answers = await Promise.all(
@@ -218,7 +220,7 @@ async function concurrentRefunds(gw: GatewayRun, result: FamilyResult): Promise<
   }
 }
 
-async function captureVoidRace(gw: GatewayRun, result: FamilyResult): Promise<void> {
+async function captureVoidRace(gw: GatewayRun, result: Attempts): Promise<void> {
   for (let round = 1; round <= 15; round++) {
     const label = `capture and void racing (round ${round})`;
     const p = await pay(gw, { amount: 20, capture_method: 'manual' });
@@ -243,16 +245,16 @@ async function captureVoidRace(gw: GatewayRun, result: FamilyResult): Promise<vo
   }
 }
 
-export async function moneyConcurrency(): Promise<FamilyResult> {
-  const result = new FamilyResult('4 money under concurrency');
-  const gw = await startGateway({ port: PORT });
-  try {
-    await oneTokenManyPayments(gw, result);
-    await oneIdempotencyKey(gw, result);
-    await concurrentRefunds(gw, result);
-    await captureVoidRace(gw, result);
-  } finally {
-    await stopGateway(gw);
-  }
-  return result;
+export function moneyConcurrency(): void {
+  describe('4 money under concurrency', () => {
+    const gateway = shared(() => startGateway({ port: PORT }), stopGateway);
+    attack('one token, 100 concurrent payments', async (a) =>
+      oneTokenManyPayments(await gateway.get(), a),
+    );
+    attack('50 concurrent retries of one Idempotency-Key', async (a) =>
+      oneIdempotencyKey(await gateway.get(), a),
+    );
+    attack('concurrent partial refunds', async (a) => concurrentRefunds(await gateway.get(), a));
+    attack('capture against void', async (a) => captureVoidRace(await gateway.get(), a));
+  });
 }

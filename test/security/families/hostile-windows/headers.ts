@@ -1,0 +1,105 @@
+// The frames' documents, the SDK and the API answer with strict headers; the bundles hold no
+// eval and no remote code.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, type GatewayRun } from '../../lib/gateway-process.js';
+import { send } from '../../lib/http-client.js';
+import type { Attempts } from '../../lib/results.js';
+
+/** A header's value as one string (joined when repeated), '' when absent. */
+export function header(
+  res: { headers: Record<string, string | string[] | undefined> },
+  name: string,
+): string {
+  const v = res.headers[name];
+  return (Array.isArray(v) ? v.join(', ') : v) ?? '';
+}
+
+export async function headersScenario(gw: GatewayRun, result: Attempts): Promise<void> {
+  const frameDir = join(ROOT, 'packages/frame/dist');
+  const assets = existsSync(join(frameDir, 'assets'))
+    ? readdirSync(join(frameDir, 'assets')).map((f) => `/frame/v1/assets/${f}`)
+    : [];
+  for (const path of ['/frame/v1/index.html', '/frame/v1/', ...assets]) {
+    const res = await send(gw.url, { method: 'GET', path });
+    const csp = header(res, 'content-security-policy');
+    const directives: Record<string, string[]> = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
+    const problems: string[] = [];
+    if (res.status !== 200) problems.push(`HTTP ${res.status}`);
+    if (!directives['default-src']?.includes("'none'"))
+      problems.push(`default-src ${String(directives['default-src'])}`);
+    const scripts = directives['script-src'] ?? [];
+    if (!scripts.length || scripts.some((s) => /unsafe|\*|data:|https?:$/.test(s)))
+      problems.push(`script-src ${scripts.join(' ')}`);
+    if (directives['connect-src']?.join(' ') !== "'self'")
+      problems.push(`connect-src ${String(directives['connect-src'])}`);
+    if ((directives['style-src'] ?? []).some((s) => /unsafe-inline|\*/.test(s)))
+      problems.push('style-src allows inline or any origin');
+    if (!directives['base-uri']) problems.push('no base-uri');
+    if (header(res, 'x-content-type-options') !== 'nosniff')
+      problems.push('no X-Content-Type-Options: nosniff');
+    if (!header(res, 'referrer-policy')) problems.push('no Referrer-Policy');
+    if (header(res, 'access-control-allow-origin') === '*')
+      problems.push('frame document is CORS-readable by any origin');
+    if (path.endsWith('.js') && !/javascript/.test(header(res, 'content-type')))
+      problems.push(`content-type ${header(res, 'content-type')}`);
+    if (/\.html$|\/$/.test(path) && /<script(?![^>]*\bsrc=)[^>]*>/i.test(res.text))
+      problems.push('inline <script> in the frame document');
+    if (/\.html$|\/$/.test(path) && /\son[a-z]+=/i.test(res.text))
+      problems.push('inline event handler in the frame document');
+    result.record(`headers: ${path}`, problems.length ? problems.join('; ') : undefined);
+  }
+  const sdk = await send(gw.url, { method: 'GET', path: '/sdk/v1/pay.js' });
+  const sdkProblems = [
+    header(sdk, 'x-content-type-options') === 'nosniff' ? '' : 'no nosniff',
+    /javascript/.test(header(sdk, 'content-type'))
+      ? ''
+      : `content-type ${header(sdk, 'content-type')}`,
+    header(sdk, 'cross-origin-resource-policy') === 'cross-origin' ? '' : 'no CORP cross-origin',
+  ].filter(Boolean);
+  result.record('headers: /sdk/v1/pay.js', sdkProblems.length ? sdkProblems.join('; ') : undefined);
+  // Rule 2 (docs/architecture.md), in the shipped bundles: no postMessage with "*" as its target.
+  for (const [name, file] of [
+    ['SDK', join(ROOT, 'packages/host/dist/pay.js')],
+    ...assets
+      .filter((a) => a.endsWith('.js'))
+      .map((a) => ['frame', join(frameDir, 'assets', a.split('/').pop() ?? '')]),
+  ] as [string, string][]) {
+    const code = readFileSync(file, 'utf8');
+    const star =
+      /postMessage\([^()]*?,\s*["'`]\*["'`]/.exec(code) ??
+      /targetOrigin\s*:\s*["'`]\*["'`]/.exec(code);
+    const evals = /\beval\(|new Function\(/.exec(code);
+    result.record(
+      `bundle: ${name} ${file.split('/').pop()} never posts to "*" and has no eval`,
+      star ? `found ${star[0]}` : evals ? `found ${evals[0]}` : undefined,
+    );
+  }
+  // The API and the 3-D Secure assets may never be framed or sniffed.
+  const apiRes = await send(gw.url, {
+    method: 'GET',
+    path: '/v1/payments',
+    headers: { authorization: `Bearer ${gw.secretKey}` },
+  });
+  result.check(
+    'headers: the API forbids framing',
+    /frame-ancestors 'none'/.test(header(apiRes, 'content-security-policy')) ||
+      header(apiRes, 'x-frame-options') === 'DENY',
+    'API answers can be framed',
+  );
+  const preflight = await send(gw.url, {
+    method: 'OPTIONS',
+    path: '/v1/payments',
+    headers: { origin: 'http://[::1]:8826', 'access-control-request-method': 'POST' },
+  });
+  result.check(
+    'headers: secret-key endpoints are not CORS-readable',
+    !header(preflight, 'access-control-allow-origin'),
+    `ACAO ${header(preflight, 'access-control-allow-origin')}`,
+  );
+}

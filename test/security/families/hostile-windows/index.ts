@@ -1,0 +1,99 @@
+// Family 2: hostile windows. A frame from a third origin inside the merchant page, and a page
+// on a third origin that embeds the gateway's frames itself, throw forged handshakes, forged
+// tokenize and group calls, oversized and malformed payloads and CSS injections at the
+// frames and the SDK. Nothing may leak, nothing may crash, forged calls change nothing.
+// Also: two groups never mix, autofill fills no attacker's group, a swapped frame is not
+// trusted, and the frames' documents carry strict headers.
+import { describe } from 'node:test';
+import { failWithoutChromium, launchBrowser } from '../../lib/browser.js';
+import { startGateway, stopGateway } from '../../lib/gateway-process.js';
+import { merchantPage } from '../../lib/merchant-page.js';
+import { startPageServer } from '../../lib/merchant-server.js';
+import { attack } from '../../lib/results.js';
+import { shared } from '../../lib/shared.js';
+import { autofillCases, autofillPages, runCase } from './autofill-theft.js';
+import { embedderScenario } from './embedder.js';
+import { forgerScenario } from './forged-messages.js';
+import { LOOKALIKE_HTML, frameSwap, swapPage } from './frame-swap.js';
+import { groupsScenario } from './groups.js';
+import { headersScenario } from './headers.js';
+import { styleInjection } from './hostile-styles.js';
+import {
+  FORGER_JS,
+  THIEF_JS,
+  embedderPage,
+  groupThiefPage,
+  twoGroupsPage,
+  victimPage,
+} from './pages.js';
+import { threeDSecureScenario } from './three-d-secure.js';
+
+const GATEWAY_PORT = 8825;
+const PAGE_PORT = 8826;
+/** The same port on two addresses: two origins, the merchant's and the attacker's. */
+const MERCHANT_ORIGIN = `http://127.0.0.1:${PAGE_PORT}`;
+const HOSTILE_ORIGIN = `http://[::1]:${PAGE_PORT}`;
+
+export function hostileWindows(): void {
+  describe('2 hostile windows', () => {
+    if (failWithoutChromium()) return;
+    /** The gateway, the hostile and the merchant page servers, and Chromium. */
+    const site = shared(
+      async () => {
+        const gw = await startGateway({ port: GATEWAY_PORT });
+        const autofill = autofillPages(gw, HOSTILE_ORIGIN, MERCHANT_ORIGIN);
+        const hostile = await startPageServer('::1', PAGE_PORT, {
+          ...autofill.hostile,
+          '/swap.html': swapPage(`${MERCHANT_ORIGIN}/autofill-checkout.html`),
+          '/lookalike.html': LOOKALIKE_HTML,
+          '/forger.html': '<!doctype html><title>ad</title><script src="/forger.js"></script>',
+          '/forger.js': FORGER_JS,
+          '/embedder.html': embedderPage(gw, MERCHANT_ORIGIN),
+          '/thief.html': groupThiefPage(gw),
+          '/thief.js': THIEF_JS,
+          '/frame-3ds.html':
+            '<!doctype html><title>3ds</title><script src="/forger.js"></script><body><script src="/frame-3ds.js"></script></body>',
+          '/frame-3ds.js':
+            "const f = document.createElement('iframe'); f.id = 'challenge'; f.title = 'challenge'; f.src = decodeURIComponent(location.hash.slice(1)); document.body.append(f);",
+          '/phish.html': '<!doctype html><title>phish</title><input>',
+        });
+        const merchant = await startPageServer('127.0.0.1', PAGE_PORT, {
+          '/victim.html': victimPage(gw, hostile.origin),
+          '/styled.html': merchantPage(gw.url, gw.publishableKey, 'split'),
+          '/two-groups.html': twoGroupsPage(gw),
+          ...autofill.merchant,
+        });
+        return { gw, hostile, merchant, browser: await launchBrowser() };
+      },
+      async ({ gw, hostile, merchant, browser }) => {
+        await browser.close();
+        await merchant.close();
+        await hostile.close();
+        await stopGateway(gw);
+      },
+    );
+
+    for (const [name, scenario] of [
+      ['forged messages from a third-origin frame', forgerScenario],
+      ['a third origin embedding the frames', embedderScenario],
+      ['hostile styles', styleInjection],
+      ['groups', groupsScenario],
+      ['3-D Secure page', threeDSecureScenario],
+    ] as const) {
+      attack(name, async (result) => {
+        const { browser, gw, merchant, hostile } = await site.get();
+        await scenario(browser, gw, merchant, hostile, result);
+      });
+    }
+    describe('autofill', () => {
+      for (const c of autofillCases(MERCHANT_ORIGIN, HOSTILE_ORIGIN)) {
+        attack(c.name, async (result) => runCase((await site.get()).browser, c, result));
+      }
+    });
+    attack('swapped frame', async (result) => {
+      const { browser, merchant, hostile } = await site.get();
+      await frameSwap(browser, merchant.origin, hostile.origin, result);
+    });
+    attack('headers', async (result) => headersScenario((await site.get()).gw, result));
+  });
+}

@@ -1,0 +1,111 @@
+// What the hostile origin and the merchant origin serve in this family: the attacker's script
+// (forged messages, tampering), a victim page that frames it, two groups on one page, a page
+// embedding the gateway's frames while lying about its origin, a group thief.
+import type { GatewayRun } from '../../lib/gateway-process.js';
+import { merchantPage } from '../../lib/merchant-page.js';
+
+/** The attacker's script: runs in a third-origin frame or page. Plain JS, served as a file. */
+export const FORGER_JS = String.raw`
+window.received = [];
+addEventListener('message', (e) => {
+  let text;
+  try { text = JSON.stringify(e.data); } catch { text = String(e.data); }
+  window.received.push(e.origin + ' ' + String(text).slice(0, 5000));
+});
+const penpal = (type, extra) => ({ namespace: 'penpal', channel: 'pay-field', type, ...extra });
+window.forgedMessages = (group) => {
+  const deep = {}; let cur = deep; for (let i = 0; i < 2000; i++) { cur.a = {}; cur = cur.a; }
+  return [
+    { ns: 'pay-group', group, type: 'collect', id: 'forged1' },
+    { ns: 'pay-group', group, type: 'brand', brand: 'amex' },
+    { ns: 'pay-group', group, type: 'values', id: 'forged1', values: [{ part: 'number', value: '4000000000000002' }] },
+    penpal('SYN', { participantId: 'forged00' }),
+    penpal('ACK1', { methodPaths: [['change'], ['resize']] }),
+    penpal('ACK2', {}),
+    penpal('CALL', { id: 'c1', methodPath: ['clear'], args: [] }),
+    penpal('CALL', { id: 'c2', methodPath: ['tokenize'], args: [{ parts: ['number', 'expiry', 'cvc'] }] }),
+    penpal('CALL', { id: 'c3', methodPath: ['configure'], args: [{ label: 'x', publishableKey: 'pk_test_attacker', styles: { '--pay-color': 'url(https://evil.example/x)' } }] }),
+    penpal('CALL', { id: 'c4', methodPath: ['constructor', 'constructor'], args: ['return 1'] }),
+    penpal('CALL', { id: 'c5', methodPath: ['__proto__', 'toString'], args: [] }),
+    null, undefined, 0, '', 'x'.repeat(2 * 1024 * 1024), [1, 2, 3], { namespace: 'penpal' }, deep,
+    { ns: 'pay-group', group, type: 'values', id: 'x', values: Array.from({ length: 100000 }, () => ({ part: 'number', value: '4' })) },
+    new ArrayBuffer(1024 * 1024),
+  ];
+};
+/** Everything, to every frame of the parent page and to the parent itself. */
+window.attack = (gateway, group, hostOrigin) => {
+  let sent = 0;
+  const frames = window.parent.frames;
+  for (let round = 0; round < 2; round++) {
+    for (const message of window.forgedMessages(group)) {
+      for (let i = 0; i < frames.length; i++) {
+        if (frames[i] === window) continue;
+        for (const target of [gateway, '*']) { try { frames[i].postMessage(message, target); sent++; } catch {} }
+      }
+      for (const target of [hostOrigin, '*']) { try { window.parent.postMessage(message, target); sent++; } catch {} }
+    }
+  }
+  // A handshake that hands over a port the forger holds: obeyed, it would let it call the frame.
+  for (let i = 0; i < frames.length; i++) {
+    if (frames[i] === window) continue;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (e) => window.received.push('port ' + JSON.stringify(e.data).slice(0, 5000));
+    try { frames[i].postMessage(penpal('ACK2', {}), gateway, [channel.port2]); sent++; } catch {}
+    channel.port1.postMessage(penpal('CALL', { id: 'p1', methodPath: ['tokenize'], args: [{ parts: ['number', 'expiry', 'cvc'] }] }));
+  }
+  const host = [penpal('CALL', { id: 'h1', methodPath: ['change'], args: [{ empty: false, complete: true, valid: true, brand: 'visa' }] }), penpal('CALL', { id: 'h2', methodPath: ['resize'], args: [1] })];
+  for (const m of host) window.parent.postMessage(m, hostOrigin);
+  return sent;
+};
+/** Tries to read or replace a sibling frame; answers what happened. */
+window.tamper = () => {
+  const out = [];
+  const frames = window.parent.frames;
+  for (let i = 0; i < frames.length; i++) {
+    if (frames[i] === window) continue;
+    try { out.push('read:' + frames[i].document.body.innerHTML.slice(0, 100)); } catch { out.push('read:blocked'); }
+    try { frames[i].location.href = location.origin + '/phish.html'; out.push('navigate:allowed?'); } catch { out.push('navigate:blocked'); }
+  }
+  return out;
+};
+`;
+
+export function victimPage(gw: GatewayRun, hostileOrigin: string): string {
+  return merchantPage(
+    gw.url,
+    gw.publishableKey,
+    'split',
+    `<iframe id="forger" title="ad" src="${hostileOrigin}/forger.html"></iframe>`,
+  );
+}
+
+export function twoGroupsPage(gw: GatewayRun): string {
+  const group = (id: string) =>
+    `<pay-card-fields id="${id}" publishable-key="${gw.publishableKey}"><pay-card-number class="${id}"></pay-card-number><pay-card-expiry class="${id}"></pay-card-expiry><pay-card-cvc class="${id}"></pay-card-cvc></pay-card-fields>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two groups</title><script type="module" src="${gw.url}/sdk/v1/pay.js"></script></head><body>${group('a')}${group('b')}</body></html>`;
+}
+
+/** A third-origin page that embeds gateway frames itself, lying about its origin. */
+export function embedderPage(gw: GatewayRun, claimedOrigin: string): string {
+  const src = (kind: string) =>
+    `${gw.url}/frame/v1/index.html#kind=${kind}&origin=${encodeURIComponent(claimedOrigin)}&group=hostilegroup01`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embedder</title><script src="/forger.js"></script></head><body>
+<iframe id="n" title="n" src="${src('number')}"></iframe><iframe id="e" title="e" src="${src('expiry')}"></iframe><iframe id="c" title="c" src="${src('cvc')}"></iframe></body></html>`;
+}
+
+/** A page on the hostile origin that uses the real SDK with a group id copied from the victim. */
+export function groupThiefPage(gw: GatewayRun): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Thief</title><script type="module" src="${gw.url}/sdk/v1/pay.js"></script></head><body>
+<div id="slot"></div><script type="module" src="/thief.js"></script></body></html>`;
+}
+
+export const THIEF_JS = String.raw`
+await customElements.whenDefined('pay-card-fields');
+const group = document.createElement('pay-card-fields');
+group.id = 'group';
+group.setAttribute('publishable-key', new URLSearchParams(location.search).get('pk'));
+group.groupId = new URLSearchParams(location.search).get('group');
+group.innerHTML = '<pay-card-number></pay-card-number><pay-card-expiry></pay-card-expiry><pay-card-cvc></pay-card-cvc>';
+document.getElementById('slot').append(group);
+window.thiefReady = true;
+`;
