@@ -12,9 +12,6 @@ import { traceReady } from './ready-trace';
 import { median, percentile } from './stats';
 
 export interface BrowserOptions {
-  gatewayPort: number;
-  pagePort: number;
-  floorPort: number;
   loads: number;
   keystrokes: number;
   tokenizations: number;
@@ -197,10 +194,8 @@ function ensureBuilt(log: (line: string) => void): void {
 
 export async function measureBrowser(r: Recorder, opts: BrowserOptions): Promise<void> {
   ensureBuilt(opts.log);
-  const gateway = await startGateway(opts.gatewayPort);
+  const gateway = await startGateway();
   const pages = await startPageServer({
-    pagePort: opts.pagePort,
-    floorPort: opts.floorPort,
     gateway: gateway.url,
     publishableKey: PUBLISHABLE_KEY,
   });

@@ -1,9 +1,10 @@
-// The real gateway as a child process: SQLite in a temp dir, rate limit raised, bench routes on.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The real gateway as a child process (the shared test/harness): SQLite in a temp dir, rate
+// limit raised, bench routes on, on a port the system picks.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gatewayMain, repoRoot } from './paths';
+import { startGateway as startGatewayProcess } from '../../test/harness/gateway-process.js';
+import { gatewayMain } from './paths';
 
 export const PUBLISHABLE_KEY = 'pk_test_bench';
 export const SECRET_KEY = 'sk_test_bench';
@@ -25,65 +26,30 @@ function statusField(pid: number, field: string): number {
   return Number(match[1]);
 }
 
-async function waitHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`gateway exited (${child.exitCode}):\n${output()}`);
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`gateway did not answer /healthz within 60 s:\n${output()}`);
-}
-
-export async function startGateway(port: number, nodeArgs: string[] = []): Promise<Gateway> {
+export async function startGateway(nodeArgs: string[] = []): Promise<Gateway> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pay-bench-'));
-  const logFile = path.join(dataDir, 'gateway.log');
-  const logFd = openSync(logFile, 'a');
-  // node itself (not npx/tsx wrappers), so that the pid we read /proc of is the server.
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', gatewayMain], {
-    cwd: repoRoot,
+  const cleanup = () => rmSync(dataDir, { recursive: true, force: true });
+  // node itself (no npx/tsx wrapper), so the pid we read /proc of is the server. Its log goes to
+  // a file: a pipe read by this (busy) process could slow the server down.
+  const gateway = await startGatewayProcess({
+    script: gatewayMain,
+    nodeArgs,
+    dataDir,
+    logFile: path.join(dataDir, 'gateway.log'),
     env: {
-      ...process.env,
       NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: 'localhost',
-      DATA_DIR: dataDir,
       PAY_SEED_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
       PAY_SEED_SECRET_KEY: SECRET_KEY,
       PAY_TOKEN_RATE_LIMIT: '100000000',
       PAY_BENCH_ROUTES: '1',
     },
-    // Its log goes to a file: a pipe read by this (busy) process could slow the server down.
-    stdio: ['ignore', logFd, logFd],
-  });
-  closeSync(logFd);
-  const tail = () => {
-    try {
-      return readFileSync(logFile, 'utf8').slice(-4000);
-    } catch {
-      return '';
-    }
-  };
-  const url = `http://localhost:${port}`;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const cleanup = () => rmSync(dataDir, { recursive: true, force: true });
-  try {
-    await waitHealthy(url, child, tail);
-  } catch (error) {
-    child.kill('SIGKILL');
-    await exited;
+  }).catch((error: unknown) => {
     cleanup();
     throw error;
-  }
-  const pid = child.pid!;
+  });
+  const pid = gateway.child.pid!;
   return {
-    url,
+    url: gateway.url,
     pid,
     peakRssKiB: () => statusField(pid, 'VmHWM'),
     resetPeak: () => {
@@ -94,14 +60,6 @@ export async function startGateway(port: number, nodeArgs: string[] = []): Promi
         return false;
       }
     },
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-        await exited;
-        clearTimeout(timer);
-      }
-      cleanup();
-    },
+    stop: () => gateway.stop().then(cleanup),
   };
 }

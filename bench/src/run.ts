@@ -22,9 +22,6 @@ const only = args
   .split(',');
 const wanted = (section: string) => !only || only.includes(section);
 
-// Fixed ports from the bench range (8831-8839): the browser pages need known origins.
-const PORTS = { pages: 8831, floor: 8832, gateway: 8833, throughput: 8834 };
-
 const started = performance.now();
 const loadBefore = os.loadavg();
 const log = (line: string) =>
@@ -60,7 +57,6 @@ async function section(name: string, measure: (r: Recorder) => Promise<void>): P
 await section('size', (r) => measureSize(r, log));
 await section('throughput', (r) =>
   measureThroughput(r, {
-    port: PORTS.throughput,
     seconds: quick ? 2 : 5,
     rounds: quick ? 1 : 3,
     connections: 10,
@@ -70,9 +66,6 @@ await section('throughput', (r) =>
 );
 await section('browser', (r) =>
   measureBrowser(r, {
-    gatewayPort: PORTS.gateway,
-    pagePort: PORTS.pages,
-    floorPort: PORTS.floor,
     loads: quick ? 3 : 30,
     keystrokes: quick ? 20 : 200,
     tokenizations: quick ? 5 : 50,

@@ -10,7 +10,6 @@ import { PUBLISHABLE_KEY, SECRET_KEY, startGateway, type Gateway } from './gatew
 import { median } from './stats';
 
 export interface ThroughputOptions {
-  port: number;
   /** Seconds per measured run. */
   seconds: number;
   /** Rounds of (floor run, token run). */
@@ -123,7 +122,7 @@ function session(gateway: Gateway, opts: ThroughputOptions) {
 }
 
 export async function measureThroughput(r: Recorder, opts: ThroughputOptions): Promise<void> {
-  const gateway = await startGateway(opts.port);
+  const gateway = await startGateway();
   try {
     const { run, warmUp, state } = session(gateway, opts);
     await warmUp();
@@ -218,7 +217,7 @@ export async function measureThroughput(r: Recorder, opts: ThroughputOptions): P
 async function profileRoute(route: Route, opts: ThroughputOptions): Promise<string[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'pay-bench-prof-'));
   try {
-    const gateway = await startGateway(opts.port, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    const gateway = await startGateway(['--cpu-prof', `--cpu-prof-dir=${dir}`]);
     const seconds = Math.max(opts.seconds, 5);
     try {
       const { run } = session(gateway, opts);

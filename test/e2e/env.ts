@@ -1,12 +1,10 @@
-// Fixed addresses and keys of the servers the e2e suite runs against (ports 8811-8819 are the
-// demo helper's). Gateway and shop are on different origins, as in `npm start`.
-export const GATEWAY_PORT = 8811;
-export const SHOP_PORT = 8812;
-export const GATEWAY_URL = `http://localhost:${GATEWAY_PORT}`;
-export const SHOP_URL = `http://127.0.0.1:${SHOP_PORT}`;
-/** A second gateway and shop that one test stops and starts again. */
-export const OUTAGE_GATEWAY_PORT = 8813;
-export const OUTAGE_SHOP_PORT = 8814;
+// Where the servers of the e2e suite are, and the test merchant's keys. global-setup.ts starts
+// the gateway and the shop on ports the system picks and puts their addresses in the
+// environment, which the workers inherit. (While Playwright only loads the files to list the
+// tests, before global setup, they are empty.) Gateway and shop are on different origins,
+// localhost and 127.0.0.1, as in `npm start`.
+export const GATEWAY_URL = process.env.E2E_GATEWAY_URL ?? '';
+export const SHOP_URL = process.env.E2E_SHOP_URL ?? '';
 
 export const PUBLISHABLE_KEY = 'pk_test_e2e';
 export const SECRET_KEY = 'sk_test_e2e';

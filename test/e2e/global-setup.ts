@@ -1,9 +1,9 @@
-// Builds what the browser loads if it is missing, then starts the gateway (8811) and the shop
-// (8812) for the whole run; the returned function stops them.
+// Builds what the browser loads if it is missing, then starts the gateway and the shop for the
+// whole run, on ports the system picks; their addresses go to the workers through the
+// environment (env.ts). The returned function stops them.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { GATEWAY_PORT, GATEWAY_URL, SHOP_PORT } from './env.js';
 import { makeTempDir, removeDir, ROOT, startGateway, startShop } from './stack.js';
 
 const BUILT = [
@@ -20,11 +20,13 @@ export default async function globalSetup() {
     if (build.status !== 0) throw new Error('npm run build failed');
   }
   const dataDir = makeTempDir('e2e-gateway-');
-  const gateway = await startGateway(GATEWAY_PORT, dataDir);
-  const shop = await startShop(SHOP_PORT, GATEWAY_URL, dataDir).catch(async (err) => {
+  const gateway = await startGateway(dataDir);
+  const shop = await startShop(gateway.url, dataDir).catch(async (err) => {
     await gateway.stop();
     throw err;
   });
+  process.env.E2E_GATEWAY_URL = gateway.url;
+  process.env.E2E_SHOP_URL = shop.url;
   return async () => {
     await shop.stop();
     await gateway.stop();

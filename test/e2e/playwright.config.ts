@@ -1,5 +1,5 @@
-// End-to-end: a customer in Chromium on the shop (127.0.0.1:8812) paying through the gateway's
-// frames (localhost:8811). Servers are real processes started in global-setup.ts.
+// End-to-end: a customer in Chromium on the shop (127.0.0.1) paying through the gateway's frames
+// (localhost). Servers are real processes started in global-setup.ts, on ports the system picks.
 import { defineConfig } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { SHOP_URL } from './env.js';
@@ -19,7 +19,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['github']] : [['list']],
   use: {
-    baseURL: SHOP_URL,
+    // Set in the workers, which load this file after global setup put the address in the env.
+    baseURL: SHOP_URL || undefined,
     browserName: 'chromium',
     viewport: { width: 1100, height: 800 },
     launchOptions: {

@@ -11,7 +11,7 @@ import {
   startCheckout,
   test,
 } from './fixtures.js';
-import { GATEWAY_URL, OUTAGE_GATEWAY_PORT, OUTAGE_SHOP_PORT, PUBLISHABLE_KEY } from './env.js';
+import { GATEWAY_URL, PUBLISHABLE_KEY } from './env.js';
 import { makeTempDir, removeDir, startGateway, startShop, type Server } from './stack.js';
 
 async function newToken(number: string, gatewayUrl = GATEWAY_URL): Promise<string> {
@@ -82,25 +82,37 @@ test('field errors are shown and nothing is sent for an incomplete card', async 
 });
 
 test.describe('the gateway or the shop stops mid-checkout', () => {
-  const gatewayUrl = `http://localhost:${OUTAGE_GATEWAY_PORT}`;
+  let gatewayUrl = '';
   let dataDir = '';
   let gateway: Server;
   let shop: Server;
 
-  test.use({ baseURL: `http://127.0.0.1:${OUTAGE_SHOP_PORT}` });
+  /** Starts this describe's own gateway and shop, once (the first fixture or hook that asks). */
+  let started: Promise<void> | undefined;
+  const start = () =>
+    (started ??= (async () => {
+      dataDir = makeTempDir('e2e-outage-');
+      gateway = await startGateway(dataDir);
+      gatewayUrl = gateway.url;
+      shop = await startShop(gatewayUrl, dataDir);
+    })());
+
+  // The shop's address is known once it runs, and Playwright may want baseURL before a
+  // beforeAll hook has run; restarts ask for the ports the first starts got.
+  test.use({
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from its first parameter
+    baseURL: async ({}, use) => {
+      await start();
+      await use(shop.url);
+    },
+  });
   // These tests start servers again; on a busy machine that takes a while.
   test.describe.configure({ timeout: 120_000 });
-
-  test.beforeAll(async () => {
-    dataDir = makeTempDir('e2e-outage-');
-    gateway = await startGateway(OUTAGE_GATEWAY_PORT, dataDir);
-    shop = await startShop(OUTAGE_SHOP_PORT, gatewayUrl, dataDir);
-  });
 
   test.afterAll(async () => {
     await shop?.stop();
     await gateway?.stop();
-    removeDir(dataDir);
+    if (dataDir) removeDir(dataDir);
   });
 
   test('before the card is tokenized: a message, then a retry works', async ({ page }) => {
@@ -110,7 +122,7 @@ test.describe('the gateway or the shop stops mid-checkout', () => {
     await payButton(page).click();
     await expect(page.locator('#pay-message')).toContainText('could not reach the payment service');
     await expect(payButton(page)).toBeEnabled();
-    gateway = await startGateway(OUTAGE_GATEWAY_PORT, dataDir);
+    gateway = await startGateway(dataDir, gateway.port);
     await payButton(page).click();
     await expectResult(page, 'success');
     const payments = await paymentsForOrder(orderId, gatewayUrl);
@@ -131,7 +143,7 @@ test.describe('the gateway or the shop stops mid-checkout', () => {
     });
     await payButton(page).click();
     await expect(page.locator('#pay-message')).toContainText('not answering');
-    gateway = await startGateway(OUTAGE_GATEWAY_PORT, dataDir);
+    gateway = await startGateway(dataDir, gateway.port);
     await payButton(page).click();
     await expectResult(page, 'success');
     const payments = await paymentsForOrder(orderId, gatewayUrl);
@@ -146,7 +158,7 @@ test.describe('the gateway or the shop stops mid-checkout', () => {
     await payButton(page).click();
     await expect(page).toHaveURL((url) => url.origin === gatewayUrl);
     await shop.stop(); // the shop keeps checkouts in memory: this one is forgotten
-    shop = await startShop(OUTAGE_SHOP_PORT, gatewayUrl, dataDir);
+    shop = await startShop(gatewayUrl, dataDir, shop.port);
     await challenge(page, 'page').complete.click();
     await expectResult(page, 'success');
     await expect(page.locator('.details')).toContainText(orderId);
@@ -161,7 +173,7 @@ test.describe('the gateway or the shop stops mid-checkout', () => {
       await page.locator('form.product-buy button').first().click();
       await expect(page.locator('#pay-message')).toContainText('card form');
     } finally {
-      gateway = await startGateway(OUTAGE_GATEWAY_PORT, dataDir);
+      gateway = await startGateway(dataDir, gateway.port);
     }
   });
 });

@@ -1,13 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test, expect, type Page, type FrameLocator } from '@playwright/test';
-
-const HOST = 'http://127.0.0.1:8802';
-const GATEWAY = 'http://localhost:8801';
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { startGateway, type GatewayProcess } from '../harness/gateway-process.js';
+import { GATEWAY, HOST, THIRD_ORIGIN } from './servers.js';
 
 interface PayEvent {
   type: string;
@@ -233,7 +226,7 @@ test('messages from a third origin and a second handshake change nothing', async
     () => (document.getElementById('group') as HTMLElement & { groupId: string }).groupId,
   );
 
-  const forger = page.frame({ url: /127\.0\.0\.1:8803/ });
+  const forger = page.frame({ url: (url) => url.origin === THIRD_ORIGIN });
   expect(forger).toBeTruthy();
   await forger!.evaluate(([gateway, group, host]) => window.forge(gateway, group, host), [
     GATEWAY,
@@ -467,43 +460,18 @@ test('a missing or wrong publishable key gives an error event and says what to f
 });
 
 test.describe('with a gateway that goes down', () => {
-  let gateway: ChildProcess | undefined;
-  let dataDir: string | undefined;
+  let gateway: GatewayProcess | undefined;
 
-  test.afterEach(() => {
-    gateway?.kill('SIGKILL');
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  test.afterEach(() => gateway?.kill());
 
   test('tokenize gives network_error and the input is kept', async ({ page }) => {
     test.setTimeout(90_000);
-    dataDir = mkdtempSync(path.join(tmpdir(), 'pay-fields-'));
-    gateway = spawn(process.execPath, ['--import', 'tsx', 'packages/gateway/src/main.ts'], {
-      cwd: ROOT,
-      stdio: 'ignore',
-      env: {
-        ...process.env,
-        PORT: '8804',
-        DATA_DIR: dataDir,
-        PAY_SEED_PUBLISHABLE_KEY: 'pk_test_fields',
-        PAY_SEED_SECRET_KEY: 'sk_test_fields',
-      },
+    gateway = await startGateway({
+      env: { PAY_SEED_PUBLISHABLE_KEY: 'pk_test_fields', PAY_SEED_SECRET_KEY: 'sk_test_fields' },
     });
-    await expect
-      .poll(
-        () =>
-          fetch('http://localhost:8804/healthz').then(
-            (r) => r.status,
-            () => 0,
-          ),
-        { timeout: 60_000 },
-      )
-      .toBe(200);
-    await open(page, '/split.html?gateway=http://localhost:8804');
+    await open(page, `/split.html?gateway=${gateway.url}`);
     await fillSplit(page, '', '4242424242424242', '1234', '123');
-    const exited = new Promise((resolve) => gateway!.once('exit', resolve));
-    gateway.kill('SIGKILL');
-    await exited;
+    await gateway.kill();
 
     expect(await tokenize(page)).toMatchObject({ ok: false, code: 'network_error' });
     await expect(frameOf(page, 'number').locator('input#number')).toHaveValue(

@@ -1,6 +1,7 @@
-// The merchant side of the cross-origin tests: static host pages on http://127.0.0.1:8802 and a
-// "third origin" on http://127.0.0.1:8803 (the forger frame). Pages name the gateway through
-// ?gateway= (one of the test gateways only) and the key through ?key=. /vendor/ serves the
+// The merchant side of the cross-origin tests: static host pages on http://127.0.0.1 and a
+// "third origin" on 127.0.0.1 again, another port (the forger frame), both on ports the system
+// picks and printed on start. Pages name the gateway through ?gateway= (a test gateway on
+// localhost only; FIELDS_GATEWAY_URL by default) and the key through ?key=. /vendor/ serves the
 // built SDK from this origin, as a merchant's bundle of it would be. /apps/<name>.js is a
 // merchant's app bundled from apps/<name>.ts(x) on first request (React and Vue wrapper tests),
 // importing the built packages as an app that installed them would.
@@ -12,7 +13,12 @@ import { URLSearchParams } from 'node:url';
 
 const PAGES = new URL('./pages/', import.meta.url);
 const SDK_BUILD = new URL('../../packages/host/dist/', import.meta.url);
-const GATEWAYS = new Set(['http://localhost:8801', 'http://localhost:8804']);
+const GATEWAY = process.env.FIELDS_GATEWAY_URL;
+if (!GATEWAY) throw new Error('FIELDS_GATEWAY_URL is not set');
+/** The suite's gateway, or one a test started itself (on a port the system picked). */
+const isTestGateway = (origin) => /^http:\/\/localhost:\d+$/.test(origin);
+/** The third origin, for pages that frame it (%THIRD_ORIGIN%); known once it listens. */
+let thirdOrigin = '';
 /** Response headers of particular pages (%GATEWAY% as in the pages). */
 const PAGE_HEADERS = {
   'trusted-types.html': {
@@ -117,10 +123,13 @@ async function handle(request, response) {
   }
   try {
     let text = await readFile(new URL(name, PAGES), 'utf8');
-    const gateway = url.searchParams.get('gateway') ?? 'http://localhost:8801';
-    if (!GATEWAYS.has(gateway)) throw new Error('unknown gateway');
+    const gateway = url.searchParams.get('gateway') ?? GATEWAY;
+    if (!isTestGateway(gateway)) throw new Error('unknown gateway');
     const key = url.searchParams.get('key') ?? 'pk_test_fields';
-    text = text.replaceAll('%GATEWAY%', gateway).replaceAll('%KEY%', escapeHtml(key));
+    text = text
+      .replaceAll('%GATEWAY%', gateway)
+      .replaceAll('%THIRD_ORIGIN%', thirdOrigin)
+      .replaceAll('%KEY%', escapeHtml(key));
     for (const [header, value] of Object.entries(PAGE_HEADERS[name] ?? {})) {
       response.setHeader(header, value.replaceAll('%GATEWAY%', gateway));
     }
@@ -135,12 +144,20 @@ async function handle(request, response) {
   }
 }
 
-for (const port of [8802, 8803]) {
-  createServer((request, response) => {
+/** A server of these pages on 127.0.0.1, on a port the system picks; resolves to its origin. */
+function listen() {
+  const server = createServer((request, response) => {
     handle(request, response).catch(() => {
       response.statusCode = 500;
       response.end();
     });
-  }).listen(port, '127.0.0.1');
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)),
+  );
 }
-console.log('host pages on http://127.0.0.1:8802, third origin on http://127.0.0.1:8803');
+
+const host = await listen();
+thirdOrigin = await listen();
+// test/fields/global-setup.ts waits for this line and reads both addresses from it.
+console.log(`host pages on ${host}, third origin on ${thirdOrigin}`);

@@ -7,8 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test, expect, type Page } from '@playwright/test';
+import { GATEWAY } from './servers.js';
 
-const GATEWAY = 'http://localhost:8801';
 const PAGES = new URL('./pages/', import.meta.url);
 const { version } = JSON.parse(
   readFileSync(new URL('../../packages/host/package.json', import.meta.url), 'utf8'),

@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * Cross-origin tests of the card fields: the merchant page on http://127.0.0.1:8802, the real
- * gateway (serving the built frames and SDK) on http://localhost:8801, a third origin on :8803.
- * The gateway serves packages/{frame,host}/dist, built by the first web server command.
+ * Cross-origin tests of the card fields: the merchant pages on http://127.0.0.1, the real
+ * gateway (serving the built frames and SDK) on http://localhost, a third origin on 127.0.0.1
+ * again, another port. global-setup.ts builds packages/{frame,host}/dist and starts the
+ * servers, on ports the system picks.
  */
 // Rule 3 in docs/architecture.md: no page snapshot in error-context.md on failure; it would hold the typed test cards.
 process.env.PLAYWRIGHT_NO_COPY_PROMPT = '1';
@@ -11,6 +12,7 @@ process.env.PLAYWRIGHT_NO_COPY_PROMPT = '1';
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
+  globalSetup: './global-setup.ts',
   workers: 1,
   timeout: 30_000,
   expect: { timeout: 10_000 },
@@ -30,23 +32,4 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [
-    {
-      // Build first so the gateway serves the current frames and SDK.
-      command:
-        'npm run build -w @pay/frame -w @pay/host -w @pay/react -w @pay/vue && node test/fields/start-gateway.mjs 8801',
-      cwd: '../..',
-      url: 'http://localhost:8801/healthz',
-      reuseExistingServer: false,
-      timeout: 60_000,
-      // SIGTERM, so the script stops the gateway and removes its data directory.
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    },
-    {
-      command: 'node test/fields/host-server.mjs',
-      cwd: '../..',
-      url: 'http://127.0.0.1:8802/healthz',
-      reuseExistingServer: false,
-    },
-  ],
 });

@@ -163,7 +163,7 @@ for (const sdk of ['bundled', 'pay.js'] as const) {
     const stored = await page.request.put(
       `${HOST}/stash/react-ssr-${sdk === 'pay.js' ? 'script' : 'bundled'}.html`,
       {
-        data: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSR</title>${sdk === 'pay.js' ? '<script type="module" src="/vendor/pay.js"></script>' : ''}</head><body><div id="root">${markup}</div><script type="module" src="/apps/react-app.js"></script></body></html>`,
+        data: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SSR</title>${sdk === 'pay.js' ? '<script type="module" src="/vendor/pay.js"></script>' : ''}</head><body><div id="root" data-gateway="${GATEWAY}" data-key="pk_test_fields">${markup}</div><script type="module" src="/apps/react-app.js"></script></body></html>`,
       },
     );
     expect(stored.status()).toBe(204);

@@ -2,9 +2,9 @@
 // listeners, typing into the frames and counting them. The fixture apps give every field an id
 // of its kind (#number, #expiry, #cvc, #name).
 import { expect, type Page } from '@playwright/test';
+import { GATEWAY } from './servers.js';
 
-export const HOST = 'http://127.0.0.1:8802';
-export const GATEWAY = 'http://localhost:8801';
+export { GATEWAY, HOST } from './servers.js';
 export const FIELDS = ['number', 'expiry', 'cvc', 'name'];
 
 /** Console errors and warnings of the page and its frames (React's and Vue's warnings too). */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ConfigError, loadConfig, trustProxyFrom } from '../src/config.js';
-import { startChild, stopChild } from './child-gateway.js';
+import { startGateway } from '../../../test/harness/gateway-process.js';
 
 describe('config: token rate limits and PAY_TRUST_PROXY', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gateway-config-'));
@@ -69,12 +69,16 @@ describe('config: token rate limits and PAY_TRUST_PROXY', () => {
   });
 
   it('main.ts passes both limits and the trusted proxy to the server', async () => {
-    const gw = await startChild({
-      DATA_DIR: mkdtempSync(join(dataDir, 'child-')),
-      PAY_SEED_PUBLISHABLE_KEY: 'pk_test_config',
-      PAY_TOKEN_RATE_LIMIT: '2',
-      PAY_TOKEN_RATE_LIMIT_PER_MERCHANT: '3',
-      PAY_TRUST_PROXY: '127.0.0.1',
+    const gw = await startGateway({
+      dataDir: mkdtempSync(join(dataDir, 'child-')),
+      host: '127.0.0.1',
+      env: {
+        PAY_SEED_PUBLISHABLE_KEY: 'pk_test_config',
+        PAY_TOKEN_RATE_LIMIT: '2',
+        PAY_TOKEN_RATE_LIMIT_PER_MERCHANT: '3',
+        PAY_TRUST_PROXY: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
     });
     try {
       const from = async (client: string) =>
@@ -99,13 +103,13 @@ describe('config: token rate limits and PAY_TRUST_PROXY', () => {
       // merchant's budget of three), then nothing for anyone.
       assert.deepEqual(answers, [201, 201, 429, 201, 429]);
     } finally {
-      await stopChild(gw);
+      await gw.stop();
     }
   });
 
   it('main.ts stops with a clear message on a bad PAY_TRUST_PROXY', async () => {
     await assert.rejects(
-      startChild({ DATA_DIR: mkdtempSync(join(dataDir, 'bad-')), PAY_TRUST_PROXY: '3' }),
+      startGateway({ dataDir: mkdtempSync(join(dataDir, 'bad-')), env: { PAY_TRUST_PROXY: '3' } }),
       /PAY_TRUST_PROXY: a hop count is not supported/,
     );
   });

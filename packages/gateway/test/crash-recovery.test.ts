@@ -6,8 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { killChild, startChild, stopChild } from './child-gateway.js';
-import type { ChildGateway } from './child-gateway.js';
+import { startGateway, type GatewayProcess } from '../../../test/harness/gateway-process.js';
 import { testCard } from './harness.js';
 
 const pk = 'pk_test_crash';
@@ -21,7 +20,7 @@ interface Answer {
 }
 
 async function call(
-  gw: ChildGateway,
+  gw: GatewayProcess,
   method: string,
   path: string,
   {
@@ -47,7 +46,7 @@ async function call(
   };
 }
 
-async function tokenize(gw: ChildGateway, number: string): Promise<string> {
+async function tokenize(gw: GatewayProcess, number: string): Promise<string> {
   const answer = await call(gw, 'POST', '/v1/tokens', {
     key: pk,
     body: { card: { number, ...testCard } },
@@ -57,7 +56,7 @@ async function tokenize(gw: ChildGateway, number: string): Promise<string> {
 }
 
 /** Every payment of the merchant, following the cursor. */
-async function allPayments(gw: ChildGateway): Promise<{ id: string; status: string }[]> {
+async function allPayments(gw: GatewayProcess): Promise<{ id: string; status: string }[]> {
   const payments: { id: string; status: string }[] = [];
   let after = '';
   for (;;) {
@@ -99,6 +98,10 @@ function integrity(file: string): unknown {
   }
 }
 
+/** main.ts on this data, on 127.0.0.1 (the shared harness; port 0), optionally with a preload. */
+const startChild = (env: Record<string, string>, preload?: string) =>
+  startGateway({ host: '127.0.0.1', env: { LOG_LEVEL: 'warn', ...env }, preload });
+
 const holdAfterCommit = pathToFileURL(
   join(import.meta.dirname, 'fixtures', 'hold-after-commit.ts'),
 ).href;
@@ -138,10 +141,10 @@ describe('crash safety of Idempotency-Key (SIGKILL, restart on the same data)', 
       await until(() => idempotencyRow(file, key) !== undefined, 'the key is claimed');
       const duplicate = await call(gw, 'POST', '/v1/payments', { body, idempotencyKey: key });
       assert.equal(duplicate.json.error?.code, 'idempotency_key_in_use');
-      await killChild(gw);
+      await gw.kill();
       assert.equal(await inFlight, undefined, 'the client never got an answer');
     } finally {
-      await killChild(gw);
+      await gw.kill();
     }
     assert.deepEqual(idempotencyRow(file, key), { status_code: null }, 'left in progress');
 
@@ -156,7 +159,7 @@ describe('crash safety of Idempotency-Key (SIGKILL, restart on the same data)', 
       assert.equal(again.text, retry.text);
       assert.equal((await allPayments(gw)).length, 1);
     } finally {
-      await stopChild(gw);
+      await gw.stop();
     }
   });
 
@@ -169,22 +172,19 @@ describe('crash safety of Idempotency-Key (SIGKILL, restart on the same data)', 
     /** Sends one request to a gateway that holds it after its commit, then SIGKILLs it. */
     async function killAfterCommit(
       held: 'createPaymentWithToken' | 'updatePayment',
-      send: (gw: ChildGateway) => Promise<Answer>,
+      send: (gw: GatewayProcess) => Promise<Answer>,
     ): Promise<void> {
-      const gw = await startChild(
-        { ...env, HOLD_AFTER_COMMIT: held },
-        { preload: holdAfterCommit },
-      );
+      const gw = await startChild({ ...env, HOLD_AFTER_COMMIT: held }, holdAfterCommit);
       try {
         const unanswered = send(gw).then(
           () => 'answered',
           () => 'no answer',
         );
         await until(() => gw.output().includes('committed'), 'the held commit');
-        await killChild(gw);
+        await gw.kill();
         assert.equal(await unanswered, 'no answer');
       } finally {
-        await killChild(gw);
+        await gw.kill();
       }
     }
 
@@ -193,7 +193,7 @@ describe('crash safety of Idempotency-Key (SIGKILL, restart on the same data)', 
     try {
       token = await tokenize(gw, '4242424242424242');
     } finally {
-      await stopChild(gw);
+      await gw.stop();
     }
     await killAfterCommit('createPaymentWithToken', (held) =>
       call(held, 'POST', '/v1/payments', {
@@ -213,7 +213,7 @@ describe('crash safety of Idempotency-Key (SIGKILL, restart on the same data)', 
       paymentId = retry.json.id ?? '';
       assert.deepEqual(await allPayments(gw), [{ ...retry.json }]);
     } finally {
-      await stopChild(gw);
+      await gw.stop();
     }
 
     // A created payment whose capture commits and dies: the retry answers that capture.
@@ -232,7 +232,7 @@ describe('crash safety of Idempotency-Key (SIGKILL, restart on the same data)', 
       assert.equal(retry.json.status, 'completed');
       assert.equal(retry.json.amount_captured, 15);
     } finally {
-      await stopChild(gw);
+      await gw.stop();
     }
   });
 
@@ -291,7 +291,7 @@ describe('crash safety of Idempotency-Key (SIGKILL, restart on the same data)', 
       const refused = await send(`/v1/payments/${refunded}/void`, {}, 'void-refused');
       assert.equal(refused.json.error?.code, 'invalid_status');
     } finally {
-      await killChild(gw);
+      await gw.kill();
     }
     assert.equal(integrity(file), 'ok');
 
@@ -310,7 +310,7 @@ describe('crash safety of Idempotency-Key (SIGKILL, restart on the same data)', 
       assert.equal(refundedNow.json.amount_refunded, 10, 'refunded once');
       assert.equal((await allPayments(gw)).length, 4);
     } finally {
-      await stopChild(gw);
+      await gw.stop();
     }
   });
 
@@ -347,7 +347,7 @@ describe('crash safety of Idempotency-Key (SIGKILL, restart on the same data)', 
       });
       await killed;
     } finally {
-      await killChild(gw);
+      await gw.kill();
     }
     assert.equal(integrity(file), 'ok');
     const unanswered = attempts.filter((a) => !a.answer).length;
@@ -374,7 +374,7 @@ describe('crash safety of Idempotency-Key (SIGKILL, restart on the same data)', 
       const payments = await allPayments(gw);
       assert.equal(payments.length, count, 'one payment per key, none twice');
     } finally {
-      await stopChild(gw);
+      await gw.stop();
     }
   });
 });

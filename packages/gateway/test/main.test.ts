@@ -3,7 +3,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { startChild as start, stopChild as stop } from './child-gateway.js';
+import { startGateway, type GatewayProcess } from '../../../test/harness/gateway-process.js';
+
+/** main.ts in its own process (the shared harness; port 0), configured by env alone. */
+const start = (env: Record<string, string>) =>
+  startGateway({ host: '127.0.0.1', env: { LOG_LEVEL: 'warn', ...env } });
+const stop = (gateway: GatewayProcess) => gateway.stop();
 
 describe('main.ts (env configuration)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gateway-main-'));

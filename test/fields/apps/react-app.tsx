@@ -4,15 +4,12 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { Checkout } from './react-checkout.js';
 
-const params = new URLSearchParams(location.search);
+// The page names the gateway and the key, as a server rendering it would.
+const root = document.getElementById('root')!;
 const app = (
   <StrictMode>
-    <Checkout
-      gateway={params.get('gateway') ?? 'http://localhost:8801'}
-      publishableKey={params.get('key') ?? 'pk_test_fields'}
-    />
+    <Checkout gateway={root.dataset.gateway!} publishableKey={root.dataset.key!} />
   </StrictMode>
 );
-const root = document.getElementById('root')!;
 if (root.firstElementChild) hydrateRoot(root, app);
 else createRoot(root).render(app);

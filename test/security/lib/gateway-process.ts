@@ -1,19 +1,24 @@
-// The real gateway as a child process (node + tsx directly, so the pid we SIGKILL is the server
-// itself, not an npx/tsx wrapper). Every start is remembered: the secrets-at-rest family reads
-// each one's database files and captured log lines at the end of the run.
-import { spawn, type ChildProcess } from 'node:child_process';
+// The real gateway as a child process (test/harness: node + tsx directly, so the pid we SIGKILL
+// is the server itself, not an npx/tsx wrapper), on a port the system picks. Every start is
+// remembered: the secrets-at-rest family reads each one's database files and captured log
+// lines at the end of the run.
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  startGateway as startGatewayProcess,
+  type GatewayProcess,
+} from '../../harness/gateway-process.js';
 
-export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export { ROOT } from '../../harness/gateway-process.js';
 
 /** Keys long enough that the gateway's stored key "display" prefix is not the whole key. */
 export const SEED_PUBLISHABLE_KEY = 'pk_test_security_suite';
 export const SEED_SECRET_KEY = 'sk_test_security_suite_0f3a9c2e7d41b6';
 
 export interface GatewayRun {
+  /** The port the system gave the gateway (kept across restarts on the same dataDir). */
   port: number;
   url: string;
   dataDir: string;
@@ -32,7 +37,12 @@ export const crashSnapshots: { name: string; bytes: Buffer }[] = [];
 export const startedGateways: GatewayRun[] = [];
 
 export interface GatewayOptions {
-  port: number;
+  /**
+   * @deprecated Not used: every gateway listens on a port the system picks (see GatewayRun's
+   * port and url), and a restart on the same dataDir asks for its first port again. Still
+   * accepted so that callers compile.
+   */
+  port?: number;
   tokenRateLimit?: number;
   dataDir?: string;
   secretKey?: string;
@@ -40,98 +50,49 @@ export interface GatewayOptions {
   env?: Record<string, string>;
 }
 
-function collectLines(stream: NodeJS.ReadableStream | null, into: string[]): void {
-  let rest = '';
-  stream?.setEncoding('utf8');
-  stream?.on('data', (chunk: string) => {
-    const parts = (rest + chunk).split('\n');
-    rest = parts.pop() ?? '';
-    into.push(...parts);
-  });
-  stream?.on('end', () => {
-    if (rest) into.push(rest);
-    rest = '';
-  });
-}
+/** The harness's handle on each process, to stop it. */
+const processes = new WeakMap<ChildProcess, GatewayProcess>();
 
-async function waitForHealth(url: string, child: ChildProcess, logLines: string[]): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`gateway exited with ${child.exitCode}:\n${logLines.slice(-20).join('\n')}`);
-    }
-    try {
-      const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`gateway did not answer ${url}/healthz`);
-}
-
-/** Starts (or, with the same dataDir, restarts) a gateway and waits for /healthz. */
+/** Starts (or, with the same dataDir, restarts) a gateway and waits until it is listening. */
 export async function startGateway(options: GatewayOptions): Promise<GatewayRun> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'security-gateway-'));
   const previous = startedGateways.find((g) => g.dataDir === dataDir);
   const logLines = previous?.logLines ?? [];
   const secretKey = options.secretKey ?? SEED_SECRET_KEY;
   const publishableKey = options.publishableKey ?? SEED_PUBLISHABLE_KEY;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/gateway/src/main.ts'], {
-    cwd: ROOT,
+  const gateway = await startGatewayProcess({
+    dataDir,
+    // A restart at the same address, as a restarted server would be.
+    port: previous?.port ?? 0,
     env: {
-      ...process.env,
-      PORT: String(options.port),
-      DATA_DIR: dataDir,
       PAY_SEED_PUBLISHABLE_KEY: publishableKey,
       PAY_SEED_SECRET_KEY: secretKey,
       PAY_TOKEN_RATE_LIMIT: String(options.tokenRateLimit ?? 1_000_000),
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    onLine: (line) => logLines.push(line),
   });
-  collectLines(child.stdout, logLines);
-  collectLines(child.stderr, logLines);
+  processes.set(gateway.child, gateway);
+  const started = { child: gateway.child, port: gateway.port, url: gateway.url };
+  if (previous) return Object.assign(previous, started); // a restart: same record, new process
   const run: GatewayRun = {
-    port: options.port,
-    url: `http://localhost:${options.port}`,
+    ...started,
     dataDir,
     databaseFile: join(dataDir, 'gateway.sqlite'),
     secretKey,
     publishableKey,
     logLines,
-    child,
   };
-  if (previous)
-    Object.assign(previous, { child }); // a restart: same record, new process
-  else startedGateways.push(run);
-  try {
-    await waitForHealth(run.url, child, logLines);
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw error;
-  }
-  return previous ?? run;
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
+  startedGateways.push(run);
+  return run;
 }
 
 /** A clean stop (SIGTERM, the gateway closes its database), SIGKILL after 5 s. */
 export async function stopGateway(run: GatewayRun): Promise<void> {
-  const done = exited(run.child);
-  const force = setTimeout(() => run.child.kill('SIGKILL'), 5000);
-  run.child.kill('SIGTERM');
-  await done;
-  clearTimeout(force);
+  await processes.get(run.child)?.stop();
 }
 
 /** A crash: SIGKILL, no chance to flush or close anything. */
 export async function killGateway(run: GatewayRun): Promise<void> {
-  const done = exited(run.child);
-  run.child.kill('SIGKILL');
-  await done;
+  await processes.get(run.child)?.kill();
 }
