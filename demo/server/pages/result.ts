@@ -1,3 +1,4 @@
+import { BRAND_NAMES, isCardBrand } from '@pay/protocol/card-brands';
 import { customerMessage } from '../../src/customer-messages.js';
 import { formatMoney } from '../catalog.js';
 import { html } from '../html.js';
@@ -90,17 +91,6 @@ export function resultPage(order: Order) {
   `;
 }
 
-const BRANDS: Record<string, string> = {
-  visa: 'Visa',
-  mastercard: 'Mastercard',
-  amex: 'American Express',
-  discover: 'Discover',
-  diners: 'Diners Club',
-  jcb: 'JCB',
-  unionpay: 'UnionPay',
-  maestro: 'Maestro',
-};
-
 export function brandName(brand: string): string {
-  return BRANDS[brand] ?? 'Card';
+  return isCardBrand(brand) ? BRAND_NAMES[brand] : 'Card';
 }

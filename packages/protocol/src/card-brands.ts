@@ -21,6 +21,19 @@ export function isCardBrand(value: unknown): value is CardBrand {
   return typeof value === 'string' && (CARD_BRANDS as readonly string[]).includes(value);
 }
 
+/** How a brand is written for people (an icon's title, a receipt); `unknown` reads "Card". */
+export const BRAND_NAMES: Readonly<Record<CardBrand, string>> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  discover: 'Discover',
+  diners: 'Diners Club',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+  maestro: 'Maestro',
+  unknown: 'Card',
+};
+
 /** credit-card-type's ids (what card-validator reports), in the gateway's brand names. */
 const FROM_CARD_TYPE: Readonly<Record<string, CardBrand>> = {
   visa: 'visa',

@@ -36,13 +36,8 @@ export const crashSnapshots: { name: string; bytes: Buffer }[] = [];
 /** Every gateway this run started, for the secrets-at-rest family. */
 export const startedGateways: GatewayRun[] = [];
 
+/** Every gateway listens on a port the system picks; a restart on the same dataDir gets its first one. */
 export interface GatewayOptions {
-  /**
-   * @deprecated Not used: every gateway listens on a port the system picks (see GatewayRun's
-   * port and url), and a restart on the same dataDir asks for its first port again. Still
-   * accepted so that callers compile.
-   */
-  port?: number;
   tokenRateLimit?: number;
   dataDir?: string;
   secretKey?: string;
@@ -54,7 +49,7 @@ export interface GatewayOptions {
 const processes = new WeakMap<ChildProcess, GatewayProcess>();
 
 /** Starts (or, with the same dataDir, restarts) a gateway and waits until it is listening. */
-export async function startGateway(options: GatewayOptions): Promise<GatewayRun> {
+export async function startGateway(options: GatewayOptions = {}): Promise<GatewayRun> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'security-gateway-'));
   const previous = startedGateways.find((g) => g.dataDir === dataDir);
   const logLines = previous?.logLines ?? [];

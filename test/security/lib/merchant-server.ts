@@ -1,6 +1,7 @@
 // A tiny merchant (or hostile) web server: serves the given pages and records every request it
 // receives, body included, so the suite can check what reached the merchant's own origin.
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 export interface ReceivedRequest {
   method: string;
@@ -15,6 +16,7 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
+/** `port` 0 (the default): the system picks one; `origin` names the one it got. */
 export function startPageServer(
   host: string,
   port: number,
@@ -53,7 +55,7 @@ export function startPageServer(
     server.once('error', reject);
     server.listen(port, host, () =>
       resolve({
-        origin: `http://${hostPart}:${port}`,
+        origin: `http://${hostPart}:${(server.address() as AddressInfo).port}`,
         received,
         close: () => new Promise((r) => server.close(() => r())),
       }),

@@ -9,7 +9,6 @@ import { describe } from 'node:test';
 import { attack, type Attempts } from '../../lib/results.js';
 import { TEST_CARDS, cardBody, usedSecrets } from '../../lib/test-cards.js';
 
-const LIMIT_PORT = 8822;
 /** Per client address (PAY_TOKEN_RATE_LIMIT) and per merchant, each per minute. */
 const TOKEN_LIMIT = 10;
 const MERCHANT_LIMIT = 30;
@@ -43,7 +42,6 @@ async function limitedScenario(
   run: (gw: GatewayRun) => Promise<RawResponse[]>,
 ): Promise<void> {
   const gw = await startGateway({
-    port: LIMIT_PORT,
     tokenRateLimit: TOKEN_LIMIT,
     env: { PAY_TOKEN_RATE_LIMIT_PER_MERCHANT: String(MERCHANT_LIMIT) },
   });

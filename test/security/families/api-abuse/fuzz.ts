@@ -20,7 +20,6 @@ import {
 import { countPayments, runCases, type Effects } from './fuzz-run.js';
 import { misplacedNumberCases } from './misplaced-number-cases.js';
 
-const FUZZ_PORT = 8821;
 /** The payments made to fill the pools, left out of the row count after the fuzz. */
 const SEEDED_PAYMENTS = 6;
 
@@ -36,7 +35,7 @@ export interface FuzzTarget {
 export function fuzzTarget(): Shared<FuzzTarget> {
   return shared(
     async () => {
-      const gw = await startGateway({ port: FUZZ_PORT });
+      const gw = await startGateway();
       const effects: Effects = { tokens: 0, payments: 0 };
       const p: Pools = {
         pk: gw.publishableKey,

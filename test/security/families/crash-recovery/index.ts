@@ -19,7 +19,6 @@ import { attack, type Attempts } from '../../lib/results.js';
 import { shared } from '../../lib/shared.js';
 import { TEST_CARDS, cardBody } from '../../lib/test-cards.js';
 
-const PORT = 8824;
 const ROUNDS = 3;
 const WORKERS = 12;
 /** Answers to wait for before the kill: the kill lands while ~WORKERS requests are in flight. */
@@ -178,7 +177,7 @@ async function round(gw: GatewayRun, result: Attempts, n: number): Promise<Gatew
   }
   checkDatabase(result, `${label}, after SIGKILL`, gw.databaseFile);
 
-  const restarted = await startGateway({ port: PORT, dataDir: gw.dataDir, env });
+  const restarted = await startGateway({ dataDir: gw.dataDir, env });
   for (const a of seen) {
     const res = a.answer as RawResponse;
     const shown = contractProblem(res);
@@ -258,7 +257,7 @@ export function crashRecovery(): void {
   describe('5 crashes', () => {
     // Each round leaves the gateway it restarted for the next one.
     const current = shared(
-      async () => ({ gw: await startGateway({ port: PORT, env }) }),
+      async () => ({ gw: await startGateway({ env }) }),
       ({ gw }) => stopGateway(gw),
     );
     for (let n = 1; n <= ROUNDS; n++) {

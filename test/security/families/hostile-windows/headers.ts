@@ -95,7 +95,7 @@ export async function headersScenario(gw: GatewayRun, result: Attempts): Promise
   const preflight = await send(gw.url, {
     method: 'OPTIONS',
     path: '/v1/payments',
-    headers: { origin: 'http://[::1]:8826', 'access-control-request-method': 'POST' },
+    headers: { origin: 'http://[::1]:8443', 'access-control-request-method': 'POST' },
   });
   result.check(
     'headers: secret-key endpoints are not CORS-readable',

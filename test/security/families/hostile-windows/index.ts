@@ -28,21 +28,26 @@ import {
 } from './pages.js';
 import { threeDSecureScenario } from './three-d-secure.js';
 
-const GATEWAY_PORT = 8825;
-const PAGE_PORT = 8826;
-/** The same port on two addresses: two origins, the merchant's and the attacker's. */
-const MERCHANT_ORIGIN = `http://127.0.0.1:${PAGE_PORT}`;
-const HOSTILE_ORIGIN = `http://[::1]:${PAGE_PORT}`;
-
 export function hostileWindows(): void {
   describe('2 hostile windows', () => {
     if (failWithoutChromium()) return;
     /** The gateway, the hostile and the merchant page servers, and Chromium. */
     const site = shared(
       async () => {
-        const gw = await startGateway({ port: GATEWAY_PORT });
-        const autofill = autofillPages(gw, HOSTILE_ORIGIN, MERCHANT_ORIGIN);
-        const hostile = await startPageServer('::1', PAGE_PORT, {
+        const gw = await startGateway();
+        // Two origins on one port the system picks, the merchant's and the attacker's: the
+        // servers start first, their pages (which name each other's origin) are added after.
+        const merchantPages: Record<string, string> = {};
+        const merchant = await startPageServer('127.0.0.1', 0, merchantPages);
+        const hostilePages: Record<string, string> = {};
+        const hostile = await startPageServer(
+          '::1',
+          Number(new URL(merchant.origin).port),
+          hostilePages,
+        );
+        const MERCHANT_ORIGIN = merchant.origin;
+        const autofill = autofillPages(gw, hostile.origin, MERCHANT_ORIGIN);
+        Object.assign(hostilePages, {
           ...autofill.hostile,
           '/swap.html': swapPage(`${MERCHANT_ORIGIN}/autofill-checkout.html`),
           '/lookalike.html': LOOKALIKE_HTML,
@@ -57,7 +62,7 @@ export function hostileWindows(): void {
             "const f = document.createElement('iframe'); f.id = 'challenge'; f.title = 'challenge'; f.src = decodeURIComponent(location.hash.slice(1)); document.body.append(f);",
           '/phish.html': '<!doctype html><title>phish</title><input>',
         });
-        const merchant = await startPageServer('127.0.0.1', PAGE_PORT, {
+        Object.assign(merchantPages, {
           '/victim.html': victimPage(gw, hostile.origin),
           '/styled.html': merchantPage(gw.url, gw.publishableKey, 'split'),
           '/two-groups.html': twoGroupsPage(gw),
@@ -86,9 +91,13 @@ export function hostileWindows(): void {
       });
     }
     describe('autofill', () => {
-      for (const c of autofillCases(MERCHANT_ORIGIN, HOSTILE_ORIGIN)) {
-        attack(c.name, async (result) => runCase((await site.get()).browser, c, result));
-      }
+      // Named before the servers start; run with the origins they got.
+      autofillCases('http://merchant.invalid', 'http://hostile.invalid').forEach((c, i) =>
+        attack(c.name, async (result) => {
+          const { browser, merchant, hostile } = await site.get();
+          await runCase(browser, autofillCases(merchant.origin, hostile.origin)[i]!, result);
+        }),
+      );
     });
     attack('swapped frame', async (result) => {
       const { browser, merchant, hostile } = await site.get();

@@ -4,7 +4,7 @@ import { api, send } from '../../lib/http-client.js';
 import type { Attempts } from '../../lib/results.js';
 import { TEST_CARDS, cardBody } from '../../lib/test-cards.js';
 import type { CardAnswer } from './short-card-answers.js';
-import { SHOP_PORT, type Shop } from './shop.js';
+import type { Shop } from './shop.js';
 
 /**
  * DNS rebinding: a page on attacker.example, whose name now resolves to the shop's address,
@@ -43,7 +43,7 @@ export async function backOfficeRebinding(
       headers: { host, origin, 'content-type': 'application/x-www-form-urlencoded' },
       body: 'amount=',
     });
-  const attacker = `attacker.example:${SHOP_PORT}`;
+  const attacker = `attacker.example:${new URL(shop.url).port}`;
   const forged = await refund(attacker, `http://${attacker}`);
   result.check(
     `${label}: Host attacker.example with a matching Origin (DNS rebinding) is refused`,

@@ -20,9 +20,6 @@ import { rateLimitedFields } from './rate-limited-fields.js';
 import { shopRun, startShop } from './shop.js';
 import { shortCardAnswers } from './short-card-answers.js';
 
-const GATEWAY_PORT = 8825;
-const MERCHANT_PORT = 8826;
-
 const LEAKY_JS = `console.log('card', '4242 4242 4242 4242'); sessionStorage.setItem('c', 'cvc 731');
       window.postMessage({ n: '4242424242424242' }, location.origin);
       setTimeout(() => { document.body.setAttribute('data-x', 'cvc: 731'); document.body.dataset.leaked = 'yes'; }, 50);`;
@@ -35,7 +32,7 @@ export function merchantVisibility(): void {
     /** The gateway, the merchant's own page server, and Chromium. */
     const site = shared(
       async () => {
-        const gw = await startGateway({ port: GATEWAY_PORT });
+        const gw = await startGateway();
         const sdk = await fetch(`${gw.url}/sdk/v1/pay.js`);
         const frame = await fetch(`${gw.url}/frame/v1/index.html`);
         if (!sdk.ok || !frame.ok) {
@@ -44,7 +41,7 @@ export function merchantVisibility(): void {
             `SDK and frames are not built (npm run build): GET /sdk/v1/pay.js ${sdk.status}, /frame/v1/index.html ${frame.status}`,
           );
         }
-        const merchant = await startPageServer('127.0.0.1', MERCHANT_PORT, {
+        const merchant = await startPageServer('127.0.0.1', 0, {
           '/split.html': merchantPage(gw.url, gw.publishableKey, 'split'),
           '/card.html': merchantPage(gw.url, gw.publishableKey, 'card'),
           '/checkout': '<!doctype html><title>done</title><p>thanks</p>',
@@ -72,9 +69,7 @@ export function merchantVisibility(): void {
         extraLogs.push({ name: 'demo shop server', lines: () => logs });
         return started;
       },
-      async ({ child }) => {
-        child.kill('SIGTERM');
-      },
+      (started) => started.stop(),
     );
     const onOwnPage = (layout: Layout, card: TestCard, name: string) =>
       attack(

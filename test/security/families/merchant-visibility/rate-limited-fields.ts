@@ -12,12 +12,9 @@ import { startPageServer } from '../../lib/merchant-server.js';
 import type { Attempts } from '../../lib/results.js';
 import { TEST_CARDS } from '../../lib/test-cards.js';
 
-const LIMITED_GATEWAY_PORT = 8828;
-const MERCHANT_PORT = 8826;
-
 export async function rateLimitedFields(browser: Browser, result: Attempts): Promise<void> {
-  const gw = await startGateway({ port: LIMITED_GATEWAY_PORT, tokenRateLimit: 2 });
-  const merchant = await startPageServer('127.0.0.2', MERCHANT_PORT, {
+  const gw = await startGateway({ tokenRateLimit: 2 });
+  const merchant = await startPageServer('127.0.0.2', 0, {
     '/split.html': merchantPage(gw.url, gw.publishableKey, 'split'),
   });
   const context = await browser.newContext();

@@ -1,9 +1,9 @@
 // The demo shop as the merchant: its server started against the suite's gateway, a checkout
 // through its pages with every channel recorded, its log lines kept for family 6.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
+import { startShop as startShopProcess } from '../../../harness/shop-process.js';
 import { ROOT, type GatewayRun } from '../../lib/gateway-process.js';
 import { framesReady, typeCard, type Layout } from '../../lib/merchant-page.js';
 import {
@@ -15,46 +15,24 @@ import type { Attempts } from '../../lib/results.js';
 import type { TestCard } from '../../lib/test-cards.js';
 import { checkRecords } from './records.js';
 
-export const SHOP_PORT = 8827;
-
 export interface Shop {
   url: string;
-  child: ChildProcess;
   logLines: string[];
+  stop(): Promise<void>;
 }
 
+/** The demo shop on a port the system picks, its log lines kept (LOG_LEVEL info) for family 6. */
 export async function startShop(gw: GatewayRun): Promise<Shop | undefined> {
   if (!existsSync(join(ROOT, 'demo/server/main.ts'))) return undefined;
   const logLines: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DEMO_PORT: String(SHOP_PORT),
-      DEMO_HOST: '127.0.0.1',
-      GATEWAY_URL: gw.url,
-      DEMO_PUBLISHABLE_KEY: gw.publishableKey,
-      DEMO_SECRET_KEY: gw.secretKey,
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const shop = await startShopProcess({
+    gatewayUrl: gw.url,
+    publishableKey: gw.publishableKey,
+    secretKey: gw.secretKey,
+    env: { LOG_LEVEL: 'info' },
+    onLine: (line) => line && logLines.push(line),
   });
-  for (const stream of [child.stdout, child.stderr])
-    stream?.on('data', (chunk: Buffer) =>
-      logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)),
-    );
-  const url = `http://127.0.0.1:${SHOP_PORT}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, child, logLines };
-    } catch {
-      // starting
-    }
-    if (child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the demo shop did not start:\n${logLines.slice(-10).join('\n')}`);
+  return { url: shop.url, logLines, stop: () => shop.stop() };
 }
 
 export async function shopRun(

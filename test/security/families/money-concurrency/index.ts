@@ -12,8 +12,6 @@ import { shared } from '../../lib/shared.js';
 import { TEST_CARDS, cardBody } from '../../lib/test-cards.js';
 import { FUZZ_SEED } from '../../lib/fuzz.js';
 
-const PORT = 8823;
-
 interface Payment {
   id: string;
   status: string;
@@ -247,7 +245,7 @@ async function captureVoidRace(gw: GatewayRun, result: Attempts): Promise<void> 
 
 export function moneyConcurrency(): void {
   describe('4 money under concurrency', () => {
-    const gateway = shared(() => startGateway({ port: PORT }), stopGateway);
+    const gateway = shared(() => startGateway(), stopGateway);
     attack('one token, 100 concurrent payments', async (a) =>
       oneTokenManyPayments(await gateway.get(), a),
     );

@@ -16,8 +16,6 @@ import { attack } from '../../lib/results.js';
 import { shared } from '../../lib/shared.js';
 import { usedSecrets } from '../../lib/test-cards.js';
 
-const SHORT_KEY_PORT = 8829;
-
 /** A number as digits, grouped in fours, with dashes: the ways a log or page could hold it. */
 function numberForms(number: string): string[] {
   const fours = number.match(/.{1,4}/g) ?? [];
@@ -94,8 +92,7 @@ export function secretsAtRest(): void {
   describe('6 secrets at rest', () => {
     // A short secret key such as the e2e suite's own (sk_test_e2e): one start, then the same scans.
     const shortKeyGateway = shared(
-      async () =>
-        stopGateway(await startGateway({ port: SHORT_KEY_PORT, secretKey: 'sk_test_e2e' })),
+      async () => stopGateway(await startGateway({ secretKey: 'sk_test_e2e' })),
       async () => {},
     );
 
