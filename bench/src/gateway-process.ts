@@ -41,7 +41,12 @@ async function waitHealthy(url: string, child: ChildProcess, output: () => strin
   throw new Error(`gateway did not answer /healthz within 60 s:\n${output()}`);
 }
 
-export async function startGateway(port: number, nodeArgs: string[] = []): Promise<Gateway> {
+export async function startGateway(
+  port: number,
+  nodeArgs: string[] = [],
+  /** More environment (DATABASE_URL for PostgreSQL, say). */
+  env: Record<string, string> = {},
+): Promise<Gateway> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pay-bench-'));
   const logFile = path.join(dataDir, 'gateway.log');
   const logFd = openSync(logFile, 'a');
@@ -58,6 +63,7 @@ export async function startGateway(port: number, nodeArgs: string[] = []): Promi
       PAY_SEED_SECRET_KEY: SECRET_KEY,
       PAY_TOKEN_RATE_LIMIT: '100000000',
       PAY_BENCH_ROUTES: '1',
+      ...env,
     },
     // Its log goes to a file: a pipe read by this (busy) process could slow the server down.
     stdio: ['ignore', logFd, logFd],
