@@ -119,7 +119,8 @@ async function measure(instances: 1 | 2, opts: PostgresThroughputOptions) {
         gateways.push(await startGateway(port, [], env));
       }
       const tokens: string[] = [];
-      await hammer(gateways, 'tokens', tokens, { ...opts, seconds: 1 }); // warm-up
+      // Warm-up (connections, JIT); on a busy machine it may see no answer at all.
+      await hammer(gateways, 'tokens', tokens, { ...opts, seconds: 1 }).catch(() => undefined);
       tokens.length = 0;
       const tok = await hammer(gateways, 'tokens', tokens, opts);
       const pay = await hammer(gateways, 'payments', tokens, opts);
