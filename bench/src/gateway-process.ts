@@ -26,7 +26,11 @@ function statusField(pid: number, field: string): number {
   return Number(match[1]);
 }
 
-export async function startGateway(nodeArgs: string[] = []): Promise<Gateway> {
+export async function startGateway(
+  nodeArgs: string[] = [],
+  /** More environment (DATABASE_URL for PostgreSQL, say). */
+  env: Record<string, string> = {},
+): Promise<Gateway> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pay-bench-'));
   const cleanup = () => rmSync(dataDir, { recursive: true, force: true });
   // node itself (no npx/tsx wrapper), so the pid we read /proc of is the server. Its log goes to
@@ -42,6 +46,7 @@ export async function startGateway(nodeArgs: string[] = []): Promise<Gateway> {
       PAY_SEED_SECRET_KEY: SECRET_KEY,
       PAY_TOKEN_RATE_LIMIT: '100000000',
       PAY_BENCH_ROUTES: '1',
+      ...env,
     },
   }).catch((error: unknown) => {
     cleanup();

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--profile] [--only=size,throughput,browser]`: measure, print, write
+// `npm run bench [-- --quick] [--profile] [--only=size,throughput,postgres,browser]`: measure, print, write
 // the results. --profile adds CPU profiles of the gateway's routes to the results.
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import type { Metric, Recorder } from './metric';
 import { benchDir } from './paths';
 import { measureSize } from './size';
 import { formatTable } from './table';
+import { measurePostgresThroughput } from './postgres-throughput';
 import { measureThroughput } from './throughput';
 
 const args = process.argv.slice(2);
@@ -64,6 +65,17 @@ await section('throughput', (r) =>
     log,
   }),
 );
+// `npm run bench` runs under scripts/with-postgres.mjs, which sets TEST_DATABASE_URL.
+await section('postgres', (r) => {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('no TEST_DATABASE_URL (run it as npm run bench)');
+  return measurePostgresThroughput(r, {
+    serverUrl,
+    seconds: quick ? 2 : 5,
+    connections: 10,
+    log,
+  });
+});
 await section('browser', (r) =>
   measureBrowser(r, {
     loads: quick ? 3 : 30,

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
+import { postgresChoiceFrom } from './database-url.js';
+import type { StorageChoice } from './storage/open-storage.js';
 import { DEFAULT_TOKEN_RATE_LIMIT, MERCHANT_RATE_LIMIT_MULTIPLE } from './token-rate-limit.js';
 
 /** Everything main.ts reads from the environment, checked once at start. */
@@ -10,6 +12,8 @@ export interface GatewayConfig {
   host: string;
   dataDir: string;
   databaseFile: string;
+  /** SQLite (the file above) unless DATABASE_URL names a PostgreSQL server. */
+  storage: StorageChoice;
   /** The AES-256 data key, and where it came from (for the start-up log). */
   dataKey: Buffer;
   dataKeySource: 'env' | 'file' | 'generated';
@@ -85,12 +89,14 @@ export function trustProxyFrom(raw: string | undefined): boolean | string[] {
   return entries;
 }
 
-/** DATABASE_URL: a path, `file:<path>` or `sqlite:<path>`; PostgreSQL is not in this build. */
+/** DATABASE_URL: a path, `file:<path>` or `sqlite:<path>` (postgres:// is read by database-url.ts). */
 function databaseFileFrom(url: string | undefined, dataDir: string): string {
-  if (!url) return join(dataDir, 'gateway.sqlite');
+  if (!url || /^postgres(ql)?:/i.test(url)) return join(dataDir, 'gateway.sqlite');
   const path = url.replace(/^(sqlite|file):(\/\/)?/, '');
   if (/^[a-z]+:\/\//i.test(path)) {
-    throw new ConfigError('DATABASE_URL: only SQLite files are supported (file:<path>)');
+    throw new ConfigError(
+      'DATABASE_URL: use a SQLite file (file:<path>) or a PostgreSQL server (postgres://…)',
+    );
   }
   return isAbsolute(path) ? path : resolve(path);
 }
@@ -126,11 +132,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     throw new ConfigError('PAY_SQLITE_SYNCHRONOUS must be FULL or NORMAL');
   }
   const tokenRateLimit = limit(env, 'PAY_TOKEN_RATE_LIMIT', DEFAULT_TOKEN_RATE_LIMIT);
+  const databaseFile = databaseFileFrom(env.DATABASE_URL, dataDir);
+  const postgres = postgresChoiceFrom(env.DATABASE_URL, limit(env, 'PAY_DATABASE_POOL_SIZE', 10));
   return {
     port: positiveInt(env, 'PORT', 8787),
     host: env.HOST || 'localhost',
     dataDir,
-    databaseFile: databaseFileFrom(env.DATABASE_URL, dataDir),
+    databaseFile,
+    storage: postgres ?? { engine: 'sqlite', file: databaseFile, synchronous },
     dataKey: dataKey.key,
     dataKeySource: dataKey.source,
     dataKeyFile,

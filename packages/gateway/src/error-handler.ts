@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { holdsCardNumber } from './card-number-mask.js';
 import { ApiError } from './errors.js';
 import type { ErrorDetail } from './errors.js';
+import { StorageUnavailableError } from './storage/storage-unavailable.js';
 
 interface AjvIssue {
   instancePath: string;
@@ -65,6 +66,9 @@ function fromValidation(error: FastifyError): ApiError {
 /** Maps whatever was thrown to the documented error; unknown failures become a bare 500. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof StorageUnavailableError) {
+    return new ApiError('api_error', 'The service is temporarily unavailable; retry shortly');
+  }
   const e = error as Partial<FastifyError>;
   if (e.validation) return fromValidation(e as FastifyError);
   switch (e.code) {
@@ -101,12 +105,17 @@ export function toApiError(error: unknown): ApiError {
 /** The documented error body for whatever was thrown; logs 5xx with their cause. */
 export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const apiError = toApiError(error);
-  if (apiError.statusCode >= 500) {
+  // The database is away: nothing was written, the same request may be retried.
+  const unavailable = error instanceof StorageUnavailableError;
+  if (unavailable) {
+    request.log.warn({ err: error }, 'database unavailable');
+    void reply.header('Retry-After', '1');
+  } else if (apiError.statusCode >= 500) {
     request.log.error({ err: error }, 'request failed');
   } else {
     request.log.info({ code: apiError.code, param: apiError.param }, 'request refused');
   }
-  void reply.code(apiError.statusCode).type('application/json; charset=utf-8');
+  void reply.code(unavailable ? 503 : apiError.statusCode).type('application/json; charset=utf-8');
   return reply.send(apiError.body(request.id));
 }
 

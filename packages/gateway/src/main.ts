@@ -1,9 +1,11 @@
 import { ConfigError, loadConfig } from './config.js';
+import type { GatewayConfig } from './config.js';
 import { CardCipher } from './crypto/card-cipher.js';
 import { createLogger } from './logger.js';
 import { seedMerchant } from './seed.js';
 import { buildServer } from './server.js';
-import { SqliteStorage } from './storage/sqlite-storage.js';
+import { describeDatabaseUrl } from './database-url.js';
+import { openStorage } from './storage/open-storage.js';
 
 /** `npm run gateway`: the sandbox gateway, configured from the environment. */
 async function main(): Promise<void> {
@@ -12,10 +14,12 @@ async function main(): Promise<void> {
   if (config.dataKeySource === 'generated') {
     logger.warn(`PAY_DATA_KEY is not set: generated a data key into ${config.dataKeyFile}`);
   }
-  const storage = new SqliteStorage({
-    file: config.databaseFile,
-    synchronous: config.synchronous,
+  const opened = await openStorage(config.storage, (error) =>
+    logger.warn({ err: error }, 'an idle database connection failed'),
+  ).catch((error: unknown) => {
+    throw startError(config.storage, error);
   });
+  const storage = opened.storage;
   const seed = await seedMerchant(storage, {
     publishableKey: config.seedPublishableKey,
     secretKey: config.seedSecretKey,
@@ -26,6 +30,9 @@ async function main(): Promise<void> {
     logger,
     tokenRateLimit: config.tokenRateLimit,
     tokenRateLimitPerMerchant: config.tokenRateLimitPerMerchant,
+    ...(opened.tokenRateLimitStores
+      ? { tokenRateLimitStores: opened.tokenRateLimitStores(() => Date.now()) }
+      : {}),
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     benchRoutes: config.benchRoutes,
@@ -48,7 +55,7 @@ async function main(): Promise<void> {
     [
       '',
       `Sandbox gateway listening on ${url}`,
-      `  database         ${config.databaseFile}`,
+      `  database         ${config.storage.engine === 'postgres' ? describeDatabaseUrl(config.storage.url) : config.databaseFile}`,
       `  publishable key  ${seed.publishableKey}`,
       `  secret key       ${secret}`,
       `  try              curl ${url}/healthz`,
@@ -65,6 +72,20 @@ async function main(): Promise<void> {
       );
     });
   }
+}
+
+/** A database that cannot be opened: one line naming it (never its password) and why. */
+function startError(choice: GatewayConfig['storage'], error: unknown): Error {
+  if (choice.engine !== 'postgres') return error as Error;
+  const reason =
+    error instanceof AggregateError
+      ? (error.errors[0] as Error | undefined)?.message
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return new ConfigError(
+    `DATABASE_URL: cannot open PostgreSQL at ${describeDatabaseUrl(choice.url)}: ${reason ?? 'unknown error'}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -11,7 +11,8 @@ import { createLogger } from '../src/logger.js';
 import { seedMerchant } from '../src/seed.js';
 import { buildServer } from '../src/server.js';
 import type { GatewayOptions } from '../src/server.js';
-import { SqliteStorage } from '../src/storage/sqlite-storage.js';
+import type { Storage } from '../src/storage/storage.js';
+import { openStorageUnderTest } from './storage-under-test.js';
 
 /** A clock the test moves by hand (token expiry without waiting 30 minutes). */
 export class ManualClock implements Clock {
@@ -39,7 +40,10 @@ export interface Gateway {
   dir: string;
   databaseFile: string;
   dataKey: Buffer;
-  storage: SqliteStorage;
+  /** SQLite, or PostgreSQL under GATEWAY_STORAGE=postgres (see storage-under-test.ts). */
+  storage: Storage;
+  /** The SQLite file, or the PostgreSQL database's URL. */
+  databaseLocation: string;
   clock: ManualClock;
   app: FastifyInstance;
   merchantId: string;
@@ -76,9 +80,10 @@ export async function startGateway({
 } = {}): Promise<Gateway> {
   const dir = mkdtempSync(join(tmpdir(), 'gateway-test-'));
   const databaseFile = join(dir, 'gateway.sqlite');
-  const storage = new SqliteStorage({ file: databaseFile, synchronous });
   const dataKey = randomBytes(32);
   const clock = new ManualClock();
+  const underTest = await openStorageUnderTest(dir, synchronous, () => clock.now().getTime());
+  const storage = underTest.storage;
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -94,6 +99,9 @@ export async function startGateway({
     logger: createLogger({ level: 'info', stream }) as FastifyBaseLogger,
     frameDir: join(dir, 'frame-dist'),
     sdkDir: join(dir, 'sdk-dist'),
+    ...(underTest.tokenRateLimitStores
+      ? { tokenRateLimitStores: underTest.tokenRateLimitStores }
+      : {}),
     ...options,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -107,6 +115,7 @@ export async function startGateway({
     url,
     dir,
     databaseFile,
+    databaseLocation: underTest.location,
     dataKey,
     storage,
     clock,
@@ -169,7 +178,7 @@ export async function startGateway({
     },
     async close() {
       await app.close();
-      await storage.close();
+      await underTest.dispose();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,160 @@
+// /v1/tokens and /v1/payments over PostgreSQL, with one gateway instance and with two over the
+// same database (same machine: the two share its cores with the database and the load
+// generator, so the figures are facts about this box, not a scaling claim).
+import os from 'node:os';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { absolute, informs, type Recorder } from './metric';
+import { PUBLISHABLE_KEY, SECRET_KEY, startGateway, type Gateway } from './gateway-process';
+
+export interface PostgresThroughputOptions {
+  /** postgres://… of a server where the bench may create and drop a database. */
+  serverUrl: string;
+  seconds: number;
+  connections: number;
+  log: (line: string) => void;
+}
+
+const cardBody = JSON.stringify({
+  card: {
+    number: '4242424242424242',
+    exp_month: 12,
+    exp_year: new Date().getUTCFullYear() + 3,
+    cvc: '123',
+  },
+});
+const json = { 'content-type': 'application/json' };
+
+interface Totals {
+  rps: number;
+  failed: number;
+}
+
+/** The same route on every instance at once, the connections split between them. */
+async function hammer(
+  gateways: Gateway[],
+  route: 'tokens' | 'payments',
+  tokens: string[],
+  opts: PostgresThroughputOptions,
+): Promise<Totals> {
+  const perInstance = Math.max(1, Math.round(opts.connections / gateways.length));
+  const budget = route === 'payments' ? Math.floor(tokens.length / gateways.length) : 0;
+  const results = await Promise.all(
+    gateways.map(
+      (gateway) =>
+        new Promise<autocannon.Result>((resolve, reject) => {
+          const request: autocannon.Request =
+            route === 'tokens'
+              ? {
+                  method: 'POST',
+                  path: '/v1/tokens',
+                  headers: { ...json, authorization: `Bearer ${PUBLISHABLE_KEY}` },
+                  body: cardBody,
+                  onResponse: (status, body) => {
+                    if (status === 201) tokens.push((JSON.parse(body) as { id: string }).id);
+                  },
+                }
+              : {
+                  method: 'POST',
+                  path: '/v1/payments',
+                  headers: { ...json, authorization: `Bearer ${SECRET_KEY}` },
+                  setupRequest: (req) => ({
+                    ...req,
+                    body: JSON.stringify({
+                      amount: 10,
+                      currency: 'usd',
+                      token: tokens.pop() ?? 'tok_none',
+                    }),
+                  }),
+                };
+          const instance = autocannon(
+            {
+              url: gateway.url,
+              connections: perInstance,
+              ...(route === 'payments' ? { amount: budget } : { duration: opts.seconds }),
+              requests: [request],
+            },
+            (error, result) => {
+              clearTimeout(timer);
+              if (error) reject(error instanceof Error ? error : new Error(String(error)));
+              else resolve(result);
+            },
+          );
+          const timer = setTimeout(() => instance.stop(), opts.seconds * 1000);
+        }),
+    ),
+  );
+  // Requests per second of wall time, all instances together.
+  const seconds = Math.max(...results.map((r) => r.duration));
+  const ok = results.reduce((sum, r) => sum + r['2xx'], 0);
+  const failed = results.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
+  if (ok === 0) throw new Error(`${route}: no request succeeded (${failed} failed)`);
+  return { rps: ok / seconds, failed };
+}
+
+async function withDatabase<T>(serverUrl: string, work: (url: string) => Promise<T>): Promise<T> {
+  const name = `bench_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  try {
+    return await work(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function measure(instances: 1 | 2, opts: PostgresThroughputOptions) {
+  return withDatabase(opts.serverUrl, async (databaseUrl) => {
+    const env = { DATABASE_URL: databaseUrl, PAY_DATA_KEY: Buffer.alloc(32, 7).toString('base64') };
+    const gateways: Gateway[] = [];
+    try {
+      // One after the other: the first migrates and seeds, the second finds both done.
+      for (let i = 0; i < instances; i++) gateways.push(await startGateway([], env));
+      const tokens: string[] = [];
+      // Warm-up (connections, JIT); on a busy machine it may see no answer at all.
+      await hammer(gateways, 'tokens', tokens, { ...opts, seconds: 1 }).catch(() => undefined);
+      tokens.length = 0;
+      const tok = await hammer(gateways, 'tokens', tokens, opts);
+      const pay = await hammer(gateways, 'payments', tokens, opts);
+      opts.log(
+        `postgres, ${instances} instance(s): tokens ${tok.rps.toFixed(0)} req/s (${tok.failed} failed), ` +
+          `payments ${pay.rps.toFixed(0)} req/s (${pay.failed} failed)`,
+      );
+      return { tok, pay };
+    } finally {
+      for (const gateway of gateways) await gateway.stop();
+    }
+  });
+}
+
+export async function measurePostgresThroughput(
+  r: Recorder,
+  opts: PostgresThroughputOptions,
+): Promise<void> {
+  const one = await measure(1, opts);
+  const two = await measure(2, opts);
+  const cores = os.availableParallelism();
+  const note = `${cores} cores shared by the database, the instances and the load; ${opts.connections} connections, ${opts.seconds} s`;
+  const group = 'throughput';
+  for (const [route, pick] of [
+    ['POST /v1/tokens', (x: typeof one) => x.tok],
+    ['POST /v1/payments', (x: typeof one) => x.pay],
+  ] as const) {
+    r.add(
+      absolute(group, `${route} req/s, PostgreSQL, 1 instance`, pick(one).rps, 'req/s', note),
+      informs({
+        group,
+        name: `${route} req/s, PostgreSQL, 2 instances`,
+        value: pick(two).rps,
+        unit: 'req/s',
+        against: '1 instance',
+        againstValue: pick(one).rps,
+        note,
+      }),
+    );
+  }
+}
