@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
+import { ConfigError } from './config-error.js';
 import { postgresChoiceFrom } from './database-url.js';
 import type { StorageChoice } from './storage/open-storage.js';
 import { DEFAULT_TOKEN_RATE_LIMIT, MERCHANT_RATE_LIMIT_MULTIPLE } from './token-rate-limit.js';
@@ -33,7 +34,7 @@ export interface GatewayConfig {
   synchronous: 'FULL' | 'NORMAL';
 }
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];

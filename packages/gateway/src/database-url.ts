@@ -1,5 +1,4 @@
-// config.ts imports this module too: ConfigError is only used once both have loaded.
-import { ConfigError } from './config.js';
+import { ConfigError } from './config-error.js';
 import type { StorageChoice } from './storage/open-storage.js';
 
 /**
