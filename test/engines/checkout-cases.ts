@@ -35,6 +35,7 @@ async function fillCard(page: Page, number: string) {
     ['pay-card-number', 'number', number],
     ['pay-card-expiry', 'expiry', '1234'],
     ['pay-card-cvc', 'cvc', '123'],
+    ['pay-cardholder-name', 'name', 'Jane Doe'],
   ] as const) {
     const frame = await page.frame(`${tag} iframe`);
     // The frame app draws its input once its connection to the page stands.

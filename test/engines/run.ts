@@ -1,6 +1,7 @@
 // `npm run test:engines`: the field cases and one checkout of each kind in Chromium, Firefox
 // and WebKit, one engine after another (a fresh browser per engine, a fresh page per case), then
-// a table of case × engine. TEST_ENGINES=firefox,webkit picks engines.
+// a table of case × engine. TEST_ENGINES=firefox,webkit picks engines; TEST_CASES=checkout
+// runs the cases whose name contains it.
 import { CHECKOUT_CASES } from './checkout-cases.js';
 import { launchChromium } from './chromium.js';
 import type { Engine, Page } from './driver.js';
@@ -73,6 +74,8 @@ try {
       run: (page: Page) => c.run(page, { shop: shop.url, gateway: gateway.url }),
     })),
   ];
+  const only = process.env.TEST_CASES;
+  if (only) runnables.splice(0, Infinity, ...runnables.filter((r) => r.name.includes(only)));
   for (const r of runnables) results.set(r.name, new Map());
 
   for (const name of names) {
