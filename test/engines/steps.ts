@@ -50,6 +50,11 @@ export async function open(page: Page, origins: Origins, path: string, groups = 
       groups,
     ),
   );
+  // Every field's frame, once, before anything has the focus (WebKit measures its inputs then).
+  const fields = await page.evaluate<string[]>(
+    `() => [...document.querySelectorAll('iframe')].map((f) => f.parentElement.id).filter(Boolean)`,
+  );
+  for (const field of fields) await fieldFrame(page, field);
 }
 
 export const fieldFrame = (page: Page, field: string) => page.frame(`#${field} > iframe`);
