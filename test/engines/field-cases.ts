@@ -24,6 +24,11 @@ export interface Case {
   name: string;
   /** What the driver must offer: its Engine says why it cannot. */
   needs?: 'console' | 'autofill';
+  /**
+   * Engines where the case fails today, and why: reported as "known fail"; a pass there fails
+   * the run, so the mark is removed once fixed.
+   */
+  knownFailure?: Partial<Record<'chromium' | 'firefox' | 'webkit', string>>;
   run(page: Page, origins: Origins): Promise<void>;
 }
 
@@ -176,6 +181,10 @@ export const FIELD_CASES: Case[] = [
   },
   {
     name: 'an incomplete card blocks the submit and focuses the first bad field',
+    knownFailure: {
+      webkit:
+        'the pay-error comes, but the expiry frame never gets the focus (nor does Enter then submit); not yet known whether WebKit refuses focus to a cross-origin frame without its own user activation or the driver loses it',
+    },
     async run(page, origins) {
       await open(page, origins, '/split.html');
       await typeInto(page, 'number', 'number', '4242424242424242');
@@ -234,6 +243,10 @@ export const FIELD_CASES: Case[] = [
   },
   {
     name: 'Tab and Shift+Tab move through the fields in order',
+    knownFailure: {
+      webkit:
+        'Tab right after the label click leaves the focus in the number frame here, while the same keys by hand (with a pause) move it on: under investigation',
+    },
     async run(page, origins) {
       await open(page, origins, '/split.html');
       await page.click('label[for=number]');

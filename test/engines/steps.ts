@@ -109,20 +109,18 @@ export const inputStyle = (frame: Frame, part: string, property: string) =>
   );
 
 /**
- * The id of the field element whose frame has the focus, read on the page (reading it inside a
- * frame first would move the focus there in WebKitWebDriver), then the input focused inside.
+ * `field/field` when the page's focus is in that field's frame and the field says so
+ * (:state(focused), from the frame's own focus events); null otherwise. Read on the page only:
+ * entering a frame to look would move the keyboard focus there in WebKitWebDriver.
  */
-export async function focusedInput(page: Page): Promise<string | null> {
-  const field = await page.evaluate<string | null>(
-    `() => document.activeElement instanceof HTMLIFrameElement ? document.activeElement.parentElement.id : null`,
+export const focusedInput = (page: Page) =>
+  page.evaluate<string | null>(
+    `() => {
+      const frame = document.activeElement;
+      const field = frame instanceof HTMLIFrameElement ? frame.parentElement : null;
+      return field && field.matches(':state(focused)') ? field.id + '/' + field.id : null;
+    }`,
   );
-  if (!field) return null;
-  const frame = await fieldFrame(page, field);
-  const part = await frame.evaluate<string | null>(
-    `() => document.hasFocus() ? document.querySelector('pay-card-form').shadowRoot.activeElement?.id ?? null : null`,
-  );
-  return part && `${field}/${part}`;
-}
 
 /** The element focused on the page itself (not in a frame), as `#id` or its tag. */
 export const pageFocus = (page: Page) =>
