@@ -13,6 +13,7 @@ npm run bench -- --quick
 npm run test:gateway
 npm run test:components
 npm run test:fields
+npm run test:engines
 npm test -w @pay/demo
 npm run test:e2e
 npm run test:security
