@@ -245,7 +245,7 @@ export const FIELD_CASES: Case[] = [
     name: 'Tab and Shift+Tab move through the fields in order',
     knownFailure: {
       webkit:
-        'Tab right after the label click leaves the focus in the number frame here, while the same keys by hand (with a pause) move it on: under investigation',
+        'after the label click the first Tab does not reach the expiry frame when the case reads the focus in between; the same keys with no reads between them do move it (see test/engines/README.md): not yet known whether driver or engine',
     },
     async run(page, origins) {
       await open(page, origins, '/split.html');

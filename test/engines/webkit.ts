@@ -86,8 +86,15 @@ function session(browser: Browser) {
    * field must not enter its frame after the customer has focused another one.
    */
   const inputs = new Map<string, Record<string, { x: number; y: number }>>();
-  /** Enters the frame each selector names, from the top; [] is the page. */
+  /** The context commands go to now, as iframe selectors from the top. */
+  let current: string[] = [];
+  /**
+   * Enters the frame each selector names, from the top; [] is the page. Only when not there
+   * already: any frame switch, to the top too, moves the keyboard focus (driver quirk).
+   */
   async function enter(path: string[]) {
+    if (path.join(' >> ') === current.join(' >> ')) return;
+    current = [];
     await browser.switchToFrame(null);
     for (const selector of path) {
       const element: ElementReference = await until(selector, () =>
@@ -95,13 +102,14 @@ function session(browser: Browser) {
       );
       await browser.switchToFrame(element as never);
     }
+    current = path;
   }
   async function evaluate<T>(path: string[], fn: string, arg?: unknown): Promise<T> {
-    await enter(path);
     try {
+      await enter(path);
       return (await browser.executeScript(`return ${call(fn, arg)}`, [])) as T;
     } finally {
-      await browser.switchToFrame(null);
+      await enter([]);
     }
   }
   async function measure(path: string[]) {
@@ -162,7 +170,12 @@ function session(browser: Browser) {
       },
     };
   }
-  return { evaluate, click, keys, frame, measure, forget: () => inputs.clear() };
+  // A navigation puts the driver back in the top context.
+  const forget = () => {
+    inputs.clear();
+    current = [];
+  };
+  return { evaluate, click, keys, frame, measure, forget };
 }
 
 export async function launchWebKit(): Promise<Engine> {
