@@ -1,24 +1,8 @@
 import type pg from 'pg';
-import type { Mode } from '../../crypto/key-hash.js';
 import type { TokenConsumeResult, TokenRecord } from '../storage.js';
+import { rowToToken, type TokenRow } from '../rows.js';
 import { query } from './transaction.js';
 import type { Queryable } from './transaction.js';
-
-interface TokenRow {
-  id: string;
-  merchant_id: string;
-  mode: Mode;
-  brand: string;
-  bin: string;
-  last4: string;
-  exp_month: number;
-  exp_year: number;
-  card_sealed: Buffer;
-  cvc_sealed: Buffer | null;
-  created_at: number;
-  expires_at: number;
-  used_at: number | null;
-}
 
 /**
  * Card tokens: number and CVC arrive sealed (AES-256-GCM, see CardCipher) and stay so. Each
@@ -89,22 +73,4 @@ export class PostgresTokenStore {
     );
     return wiped.rowCount ?? 0;
   }
-}
-
-function rowToToken(row: TokenRow): TokenRecord {
-  return {
-    id: row.id,
-    merchantId: row.merchant_id,
-    mode: row.mode,
-    brand: row.brand,
-    bin: row.bin,
-    last4: row.last4,
-    expMonth: row.exp_month,
-    expYear: row.exp_year,
-    cardSealed: row.card_sealed,
-    cvcSealed: row.cvc_sealed,
-    createdAtMs: row.created_at,
-    expiresAtMs: row.expires_at,
-    usedAtMs: row.used_at,
-  };
 }
