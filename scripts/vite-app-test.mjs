@@ -5,13 +5,14 @@
 // on its own origin beside a real gateway, and takes a token in each page in Chromium. Also
 // type-checks wrapper usage, where misspelt props and event details must fail. Prints how long
 // it took from `npm install` to the first token.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { startGateway as startGatewayProcess } from '../test/harness/gateway-process.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const temp = mkdtempSync(path.join(tmpdir(), 'pay-vite-app-'));
@@ -73,27 +74,14 @@ async function serveDist() {
 
 /** A real gateway on localhost (another origin than the app's), seeded with pk_test_fields. */
 async function startGateway() {
-  const probe = createServer();
-  const port = await listen(probe);
-  await new Promise((resolve) => probe.close(resolve));
-  const child = spawn(process.execPath, ['test/fields/start-gateway.mjs', String(port)], {
-    cwd: root,
-    stdio: 'ignore',
+  const gateway = await startGatewayProcess({
+    env: {
+      PAY_SEED_PUBLISHABLE_KEY: 'pk_test_fields',
+      PAY_SEED_SECRET_KEY: 'sk_test_fields',
+      PAY_TOKEN_RATE_LIMIT: '100000',
+    },
   });
-  const url = `http://localhost:${port}`;
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(`${url}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    ) {
-      return { url, stop: () => child.kill('SIGTERM') };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill('SIGTERM');
-  throw new Error('the gateway did not start');
+  return { url: gateway.url, stop: () => gateway.stop() };
 }
 
 /** Types a test card into the page's fields and takes a token with the page's Pay button. */
