@@ -2,6 +2,7 @@
 // they map to the records the Storage interface speaks in: one mapping for both engines.
 import type { Mode } from '../crypto/key-hash.js';
 import type { PaymentRecord, TokenRecord } from './storage.js';
+import type { TokenInsertRow } from './token-writer.js';
 
 export interface PaymentRow {
   seq: number;
@@ -114,4 +115,23 @@ export function rowToToken(row: TokenRow): TokenRecord {
     expiresAtMs: row.expires_at,
     usedAtMs: row.used_at,
   };
+}
+
+/** A token's values in the tokens table's column order, for an INSERT in either engine. */
+export function tokenValues(token: TokenRecord): TokenInsertRow {
+  return [
+    token.id,
+    token.merchantId,
+    token.mode,
+    token.brand,
+    token.bin,
+    token.last4,
+    token.expMonth,
+    token.expYear,
+    token.cardSealed,
+    token.cvcSealed,
+    token.createdAtMs,
+    token.expiresAtMs,
+    token.usedAtMs,
+  ];
 }

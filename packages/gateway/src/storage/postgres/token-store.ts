@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { TokenConsumeResult, TokenRecord } from '../storage.js';
-import { rowToToken, type TokenRow } from '../rows.js';
+import { rowToToken, tokenValues, type TokenRow } from '../rows.js';
 import { query } from './transaction.js';
 import type { Queryable } from './transaction.js';
 
@@ -22,21 +22,7 @@ export class PostgresTokenStore {
       `INSERT INTO tokens (id, merchant_id, mode, brand, bin, last4, exp_month, exp_year,
          card_sealed, cvc_sealed, created_at, expires_at, used_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
-        token.id,
-        token.merchantId,
-        token.mode,
-        token.brand,
-        token.bin,
-        token.last4,
-        token.expMonth,
-        token.expYear,
-        token.cardSealed,
-        token.cvcSealed,
-        token.createdAtMs,
-        token.expiresAtMs,
-        token.usedAtMs,
-      ],
+      tokenValues(token),
     );
   }
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { TokenConsumeResult, TokenRecord } from '../storage.js';
-import { rowToToken, type TokenRow } from '../rows.js';
+import { rowToToken, tokenValues, type TokenRow } from '../rows.js';
 import { TokenWriter } from '../token-writer.js';
 import type { Synchronous } from './open-database.js';
 
@@ -34,21 +34,7 @@ export class SqliteTokenStore {
 
   /** Group commit in a worker thread: see TokenWriter. */
   insert(token: TokenRecord): Promise<void> {
-    return this.#writer.insert([
-      token.id,
-      token.merchantId,
-      token.mode,
-      token.brand,
-      token.bin,
-      token.last4,
-      token.expMonth,
-      token.expYear,
-      token.cardSealed,
-      token.cvcSealed,
-      token.createdAtMs,
-      token.expiresAtMs,
-      token.usedAtMs,
-    ]);
+    return this.#writer.insert(tokenValues(token));
   }
 
   get(id: string): TokenRecord | undefined {
