@@ -248,6 +248,15 @@ export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayF
     field?.focus({ part });
   }
 
+  /**
+   * Focuses the first field not yet complete while the submit's user activation lasts: WebKit
+   * lets focus into a cross-origin frame's input only then, not once tokenize() has answered.
+   * tokenize() checks the same fields in the same order and focuses the exact part after.
+   */
+  #focusFirstIncomplete(): void {
+    this.fields.find((field) => !field.state.complete)?.focus();
+  }
+
   #setToken(token: string | null): void {
     if (token === this.#token) return;
     this.#token = token;
@@ -275,6 +284,7 @@ export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayF
       event.submitter instanceof HTMLElement && event.submitter.closest('form') === form
         ? event.submitter
         : null;
+    this.#focusFirstIncomplete();
     this.tokenize().then(
       () => {
         this.#submitting = false;
