@@ -269,10 +269,6 @@ export const FIELD_CASES: Case[] = [
   },
   {
     name: 'Tab and Shift+Tab move through the fields in order',
-    knownFailure: {
-      webkit:
-        'after the label click the first Tab does not reach the expiry frame when the case reads the focus in between; the same keys with no reads between them do move it (see test/engines/README.md): not yet known whether driver or engine',
-    },
     async run(page, origins) {
       await open(page, origins, '/split.html');
       await page.click('label[for=number]');
@@ -359,6 +355,23 @@ export const FIELD_CASES: Case[] = [
       await typeInto(page, 'card', 'number', '4242424242424242');
       assert.equal((await tokenize(page)).ok, false);
       assert.deepEqual(page.consoleProblems(), []);
+    },
+  },
+  {
+    name: 'the console check hears an error printed in a card frame and a warning on the page',
+    needs: 'console',
+    async run(page, origins) {
+      // What makes the case above able to fail: the driver hears both documents.
+      await open(page, origins, '/split.html');
+      const frame = await fieldFrame(page, 'cvc');
+      await frame.evaluate(`() => console.error('engine-suite probe from the frame')`);
+      await page.evaluate(`() => console.warn('engine-suite probe from the page')`);
+      const heard = await waitFor(
+        'both probes',
+        async () => page.consoleProblems()?.filter((p) => p.includes('engine-suite probe')) ?? [],
+        (found) => found.length === 2,
+      );
+      assert.equal(heard.length, 2);
     },
   },
   {

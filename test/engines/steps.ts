@@ -109,16 +109,18 @@ export const inputStyle = (frame: Frame, part: string, property: string) =>
   );
 
 /**
- * `field/field` when the page's focus is in that field's frame and the field says so
- * (:state(focused), from the frame's own focus events); null otherwise. Read on the page only:
- * entering a frame to look would move the keyboard focus there in WebKitWebDriver.
+ * `field/field` when the page's focus is in a frame and exactly one field says it has it
+ * (:state(focused), from its frame's own focus events); null otherwise. Which iframe
+ * `document.activeElement` names is not compared: in WebKit it stays the frame Tab left from
+ * (see README). Read on the page only: entering a frame to look would move the keyboard focus
+ * there in WebKitWebDriver.
  */
 export const focusedInput = (page: Page) =>
   page.evaluate<string | null>(
     `() => {
-      const frame = document.activeElement;
-      const field = frame instanceof HTMLIFrameElement ? frame.parentElement : null;
-      return field && field.matches(':state(focused)') ? field.id + '/' + field.id : null;
+      if (!(document.activeElement instanceof HTMLIFrameElement)) return null;
+      const fields = [...document.querySelectorAll('[id]')].filter((f) => f.matches(':state(focused)'));
+      return fields.length === 1 ? fields[0].id + '/' + fields[0].id : null;
     }`,
   );
 
