@@ -74,5 +74,9 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.base.json' }),
   ],
   browsers: await Promise.all(engines.map((engine) => launchers[engine]())),
-  testFramework: { config: { timeout: 5000 } },
+  // Generous limits: the first axe run of a file and a cold Firefox start take seconds when the
+  // machine is busy (2 shared cores), and a timeout here is not a finding.
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 120_000,
+  testFramework: { config: { timeout: 20_000 } },
 };
