@@ -1,10 +1,18 @@
-import type { NextActionPayment, NextActionResult } from './three-d-secure.js';
+import { localeDirection, resolveLocale } from '@pay/protocol';
+import type { NextActionOptions, NextActionPayment, NextActionResult } from './three-d-secure.js';
 
 /**
  * Shows the gateway's 3-D Secure challenge for a `requires_action` payment and resolves with
  * its outcome. The dialog code is a separate chunk served beside pay.js, loaded on first use:
  * a page that only takes card details never downloads it.
  */
-export function handleNextAction(payment: NextActionPayment): Promise<NextActionResult> {
-  return import('./three-d-secure.js').then((chunk) => chunk.handleNextAction(payment));
+export function handleNextAction(
+  payment: NextActionPayment,
+  options: NextActionOptions = {},
+): Promise<NextActionResult> {
+  const tag = options.locale && options.locale !== 'auto' ? options.locale : '';
+  const locale = resolveLocale(tag || document.documentElement.lang || navigator.language);
+  return import('./three-d-secure.js').then((chunk) =>
+    chunk.handleNextAction(payment, { locale, dir: localeDirection(locale) }),
+  );
 }
