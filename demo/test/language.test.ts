@@ -30,7 +30,9 @@ after(() => app.close());
 
 test('"Buy now" buttons are named by their visible label; the product is their description', async () => {
   const page = (await inject({ url: '/' })).body;
-  const buttons = [...page.matchAll(/<button class="button" type="submit"([^>]*)>\s*([^<]*?)\s*<\/button>/g)];
+  const buttons = [
+    ...page.matchAll(/<button class="button" type="submit"([^>]*)>\s*([^<]*?)\s*<\/button>/g),
+  ];
   assert.ok(buttons.length >= 3);
   for (const [, attributes, text] of buttons) {
     assert.equal(text, 'Buy now');
@@ -75,8 +77,17 @@ test('the checkout labels its card fields in the chosen language; the group foll
 
 test('an unknown language is not found; the way back is a path of this shop only', async () => {
   assert.equal((await inject({ url: '/language/xx' })).statusCode, 404);
-  assert.equal((await inject({ url: '/', headers: { cookie: 'shop_lang=xx' } })).body.includes('lang="en"'), true);
-  for (const back of ['//evil.example/', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)', 42]) {
+  assert.equal(
+    (await inject({ url: '/', headers: { cookie: 'shop_lang=xx' } })).body.includes('lang="en"'),
+    true,
+  );
+  for (const back of [
+    '//evil.example/',
+    'https://evil.example/',
+    '/\\evil.example',
+    'javascript:alert(1)',
+    42,
+  ]) {
     assert.equal(backPath(back), '/');
   }
   assert.equal(backPath('/checkout/abc?x=1'), '/checkout/abc?x=1');
