@@ -1,4 +1,3 @@
-import { localeDirection, resolveLocale } from '@pay/protocol';
 import type { NextActionOptions, NextActionPayment, NextActionResult } from './three-d-secure.js';
 
 /**
@@ -8,11 +7,7 @@ import type { NextActionOptions, NextActionPayment, NextActionResult } from './t
  */
 export function handleNextAction(
   payment: NextActionPayment,
-  options: NextActionOptions = {},
+  options?: NextActionOptions,
 ): Promise<NextActionResult> {
-  const tag = options.locale && options.locale !== 'auto' ? options.locale : '';
-  const locale = resolveLocale(tag || document.documentElement.lang || navigator.language);
-  return import('./three-d-secure.js').then((chunk) =>
-    chunk.handleNextAction(payment, { locale, dir: localeDirection(locale) }),
-  );
+  return import('./three-d-secure.js').then((chunk) => chunk.handleNextAction(payment, options));
 }

@@ -4,6 +4,17 @@
  */
 import type { Locale } from '@pay/protocol/locales';
 
+/**
+ * A BCP 47 tag (`auto` or none: the page's `<html lang>`, then the browser's) to a language
+ * of the table, else English: resolveLocale's rule, kept here so that this chunk shares no
+ * module with pay.js (see the import in three-d-secure.ts).
+ */
+export function dialogLocale(tag: string | undefined): Locale {
+  const wanted = tag && tag !== 'auto' ? tag : document.documentElement.lang || navigator.language;
+  const language = wanted.split(/[-_]/)[0]!.toLowerCase();
+  return Object.hasOwn(DIALOG_STRINGS, language) ? (language as Locale) : 'en';
+}
+
 export interface DialogStrings {
   /** The dialog's accessible name. */
   dialog: string;

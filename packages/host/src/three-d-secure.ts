@@ -6,8 +6,7 @@
  */
 // The deep import keeps this lazy chunk from sharing a chunk with the rest of the protocol.
 import { isThreeDSResultMessage, type ThreeDSOutcome } from '@pay/protocol/three-d-secure';
-import type { Locale, TextDirection } from '@pay/protocol/locales';
-import { DIALOG_STRINGS } from './three-d-secure-strings.js';
+import { dialogLocale, DIALOG_STRINGS } from './three-d-secure-strings.js';
 
 /** The part of a payment object (gateway API) that 3-D Secure needs. */
 export interface NextActionPayment {
@@ -37,15 +36,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, css: string): HTMLEle
   return node;
 }
 
-/** The dialog's language, resolved by next-action.ts (so this chunk shares no module with pay.js). */
-export interface DialogLocale {
-  locale: Locale;
-  dir: TextDirection;
-}
-
 export function handleNextAction(
   payment: NextActionPayment,
-  { locale, dir }: DialogLocale = { locale: 'en', dir: 'ltr' },
+  options: NextActionOptions = {},
 ): Promise<NextActionResult> {
   const payment_id = payment.id;
   if (payment.status !== 'requires_action' || !payment.redirect_url) {
@@ -55,6 +48,7 @@ export function handleNextAction(
   const url = new URL(payment.redirect_url, location.href);
   url.searchParams.set('parent_origin', location.origin);
 
+  const locale = dialogLocale(options.locale);
   const text = DIALOG_STRINGS[locale];
 
   const dialog = el(
@@ -65,7 +59,7 @@ export function handleNextAction(
   dialog.setAttribute('aria-label', text.dialog);
   dialog.lang = locale;
   // The page's direction unless the language has its own (the close button sits at the end).
-  if (dir === 'rtl') dialog.dir = 'rtl';
+  if (locale === 'ar') dialog.dir = 'rtl';
   const panel = el(
     'div',
     'display:flex;flex-direction:column;width:min(440px,100vw - 16px);' +

@@ -79,8 +79,6 @@ export type Catalog = Record<MessageKey, string>;
 /** The merchant's overrides (`group.messages`): any keys, in the shopper's language. */
 export type Messages = Partial<Catalog>;
 
-const MESSAGE_KEYS: readonly string[] = [...MESSAGE_ERROR_CODES, ...UI_STRING_KEYS];
-
 /** The longest override kept: a message, not a page. */
 export const MAX_MESSAGE_LENGTH = 200;
 
@@ -88,8 +86,10 @@ export const MAX_MESSAGE_LENGTH = 200;
 export function sanitizeMessages(input: unknown): Messages {
   const messages: Messages = {};
   if (typeof input !== 'object' || input === null) return messages;
+  // Made here, not when the module loads: the SDK, which never sanitizes, keeps none of it.
+  const keys: readonly string[] = [...MESSAGE_ERROR_CODES, ...UI_STRING_KEYS];
   for (const [key, value] of Object.entries(input)) {
-    if (MESSAGE_KEYS.includes(key) && typeof value === 'string' && value.trim()) {
+    if (keys.includes(key) && typeof value === 'string' && value.trim()) {
       messages[key as MessageKey] = value.slice(0, MAX_MESSAGE_LENGTH);
     }
   }
