@@ -30,7 +30,8 @@ export function parseFrameConfig(input: unknown): FrameConfig | null {
   // Off the list, the locale is left out (the frame keeps the one it has); never a path.
   if (isLocale(raw.locale)) config.locale = raw.locale;
   if (isTextDirection(raw.dir)) config.dir = raw.dir;
-  config.messages = sanitizeMessages(raw.messages);
+  const messages = sanitizeMessages(raw.messages);
+  if (Object.keys(messages).length) config.messages = messages;
   return config;
 }
 
