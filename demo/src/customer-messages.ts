@@ -1,3 +1,5 @@
+import { FIELD_ERROR_CODES } from '@pay/protocol';
+
 // Sentences a customer understands, per error code: the gateway's payment and token codes, the
 // SDK's tokenize() codes and the shop's own. Shared by the shop's server and its browser script.
 const MESSAGES: Record<string, string> = {
@@ -46,4 +48,15 @@ const FALLBACK = 'Something went wrong with the payment. You were not charged; p
 
 export function customerMessage(code: string | undefined | null): string {
   return (code && MESSAGES[code]) || FALLBACK;
+}
+
+const FIELD_ERRORS: readonly string[] = FIELD_ERROR_CODES;
+
+/**
+ * What the checkout's alert box says after tokenize() failed: nothing for a field's own error
+ * (incomplete name, invalid number, ...), which the field already shows and announces beside
+ * the input it focused; said twice, a screen reader would read it twice.
+ */
+export function tokenizeFailureMessage(code: string | undefined | null): string {
+  return code && FIELD_ERRORS.includes(code) ? '' : customerMessage(code);
 }

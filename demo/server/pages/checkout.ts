@@ -4,6 +4,7 @@ import { settingsAttributes, type CheckoutSettings } from '../../src/checkout-se
 import { escapeHtml, html, rendered, type Markup } from '../html.js';
 import type { Framework, Integration, Order } from '../orders.js';
 import testCards from '../../test-cards.json' with { type: 'json' };
+import { cardLabels, SHOP_LANGUAGES, type CardLabels } from '../shop-language.js';
 
 const INTEGRATIONS: Array<[Integration, string]> = [
   ['split', 'Split fields'],
@@ -30,6 +31,7 @@ export function checkoutPage(
   order: Order,
   message: Markup | string = '',
   app?: FrameworkCheckout,
+  labels: CardLabels = cardLabels(SHOP_LANGUAGES[0]),
 ) {
   const p = order.product;
   const total = formatMoney(p.price, p.currency);
@@ -67,7 +69,7 @@ export function checkoutPage(
             ? verification(order, message)
             : app
               ? frameworkForm(app)
-              : payForm(config, order, message)
+              : payForm(config, order, message, labels)
         }
         <details class="test-cards">
           <summary>Test cards</summary>
@@ -145,14 +147,14 @@ function frameworkForm({ framework, settings, markup }: FrameworkCheckout) {
   return rendered(`${root}${markup}</div>`);
 }
 
-function payForm(config: ShopConfig, order: Order, message: Markup | string) {
+function payForm(config: ShopConfig, order: Order, message: Markup | string, labels: CardLabels) {
   const label = payLabel(order);
   if (order.integration === 'form') {
     // No script of the shop's own: the SDK puts card_token into the form data on submit.
     return html`
       <form method="post" action="/checkout/${order.id}" class="pay-form" id="checkout-form">
         <pay-card-fields publishable-key="${config.publishableKey}" name="card_token">
-          ${cardFields('split')}
+          ${cardFields('split', labels)}
         </pay-card-fields>
         ${alertBox(message)}
         <button class="button pay-button" type="submit">${label}</button>
@@ -168,7 +170,7 @@ function payForm(config: ShopConfig, order: Order, message: Markup | string) {
       novalidate
     >
       <pay-card-fields publishable-key="${config.publishableKey}" id="card-group">
-        ${cardFields(order.integration === 'card' ? 'card' : 'split')}
+        ${cardFields(order.integration === 'card' ? 'card' : 'split', labels)}
       </pay-card-fields>
       ${alertBox(message)}
       <button class="button pay-button" type="submit" data-label="${label}">
@@ -178,35 +180,33 @@ function payForm(config: ShopConfig, order: Order, message: Markup | string) {
   `;
 }
 
-function cardFields(integration: 'split' | 'card') {
+// The <label>s name the fields (and their frames' inputs); a field without a label of its own
+// is named in the frame's language.
+function cardFields(integration: 'split' | 'card', labels: CardLabels) {
   if (integration === 'card') {
     return html`<div class="field">
-      <label for="card">Card</label>
-      <pay-card id="card" class="pay-field" label="Card"></pay-card>
+      <label for="card">${labels.card}</label>
+      <pay-card id="card" class="pay-field"></pay-card>
     </div>`;
   }
   return html`
     <div class="field">
-      <label for="card-number">Card number</label>
-      <pay-card-number id="card-number" class="pay-field" label="Card number"></pay-card-number>
+      <label for="card-number">${labels.number}</label>
+      <pay-card-number id="card-number" class="pay-field"></pay-card-number>
     </div>
     <div class="field-row">
       <div class="field">
-        <label for="card-expiry">Expiry</label>
-        <pay-card-expiry id="card-expiry" class="pay-field" label="Expiry date"></pay-card-expiry>
+        <label for="card-expiry">${labels.expiry}</label>
+        <pay-card-expiry id="card-expiry" class="pay-field"></pay-card-expiry>
       </div>
       <div class="field">
-        <label for="card-cvc">CVC</label>
-        <pay-card-cvc id="card-cvc" class="pay-field" label="Security code"></pay-card-cvc>
+        <label for="card-cvc">${labels.cvc}</label>
+        <pay-card-cvc id="card-cvc" class="pay-field"></pay-card-cvc>
       </div>
     </div>
     <div class="field">
-      <label for="card-name">Name on card</label>
-      <pay-cardholder-name
-        id="card-name"
-        class="pay-field"
-        label="Name on card"
-      ></pay-cardholder-name>
+      <label for="card-name">${labels.name}</label>
+      <pay-cardholder-name id="card-name" class="pay-field"></pay-cardholder-name>
     </div>
   `;
 }

@@ -1,6 +1,8 @@
 import { formatMoney, PRODUCTS } from '../catalog.js';
 import { html } from '../html.js';
 
+// Each button's accessible name is its visible label, "Buy now" (WCAG 2.5.3: a voice-control
+// user says what they see); the product's name is its description.
 export function homePage() {
   return html`
     <section class="hero">
@@ -13,12 +15,14 @@ export function homePage() {
           <li class="card product">
             <img src="${p.image}" alt="" width="320" height="200" />
             <div class="product-body">
-              <h2>${p.name}</h2>
+              <h2 id="product-${p.id}">${p.name}</h2>
               <p>${p.blurb}</p>
               <form method="post" action="/checkout" class="product-buy">
                 <input type="hidden" name="product" value="${p.id}" />
                 <span class="price">${formatMoney(p.price, p.currency)}</span>
-                <button class="button" type="submit" aria-label="Buy ${p.name}">Buy now</button>
+                <button class="button" type="submit" aria-describedby="product-${p.id}">
+                  Buy now
+                </button>
               </form>
             </div>
           </li>

@@ -1,6 +1,7 @@
 import type { ShopConfig } from '../config.js';
 import { html, type Markup } from '../html.js';
 import type { Framework } from '../orders.js';
+import { SHOP_LANGUAGES, type ShopLanguage } from '../shop-language.js';
 
 export interface PageOptions {
   title: string;
@@ -13,9 +14,21 @@ export interface PageOptions {
   app?: Framework;
 }
 
-export function layout(config: ShopConfig, page: PageOptions): string {
+/** The request's side of the page: the shopper's language, and where the switch comes back to. */
+export interface PageContext {
+  language: ShopLanguage;
+  path: string;
+}
+
+const ENGLISH_CONTEXT: PageContext = { language: SHOP_LANGUAGES[0], path: '/' };
+
+export function layout(
+  config: ShopConfig,
+  page: PageOptions,
+  { language, path }: PageContext = ENGLISH_CONTEXT,
+): string {
   return html`<!doctype html>
-    <html lang="en">
+    <html lang="${language.code}" dir="${language.dir}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -39,6 +52,19 @@ export function layout(config: ShopConfig, page: PageOptions): string {
           <nav aria-label="Main">
             <a href="/">Shop</a>
             <a href="/orders">Orders</a>
+          </nav>
+          <nav aria-label="Language" class="languages">
+            ${SHOP_LANGUAGES.map(
+              (l) =>
+                html`<a
+                  href="/language/${l.code}?back=${encodeURIComponent(path)}"
+                  hreflang="${l.code}"
+                  lang="${l.code}"
+                  dir="${l.dir}"
+                  ${l.code === language.code ? html`aria-current="true"` : ''}
+                  >${l.name}</a
+                >`,
+            )}
           </nav>
         </header>
         <main>${page.body}</main>

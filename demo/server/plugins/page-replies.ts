@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyReply } from 'fastify';
 import { layout, type PageOptions } from '../pages/layout.js';
 import { messagePage } from '../pages/message.js';
+import { shopLanguage } from '../shop-language.js';
 import './shop-deps.types.js';
 
 /** `reply.page()` and `reply.notFoundPage()`: every HTML answer in the shop's layout. */
@@ -12,7 +13,12 @@ export const pageReplies = fp(
       function (this: FastifyReply, options: PageOptions, status = 200): FastifyReply {
         return this.code(status)
           .type('text/html; charset=utf-8')
-          .send(layout(fastify.shopConfig, options));
+          .send(
+            layout(fastify.shopConfig, options, {
+              language: shopLanguage(this.request),
+              path: this.request.url,
+            }),
+          );
       },
     );
     fastify.decorateReply('notFoundPage', function (this: FastifyReply): FastifyReply {

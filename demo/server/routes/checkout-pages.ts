@@ -5,6 +5,7 @@ import { GatewayUnreachable } from '../gateway-client.js';
 import { renderCheckout } from '../framework-checkout.js';
 import { orderState, type Framework, type Order } from '../orders.js';
 import { checkoutPage, payLabel } from '../pages/checkout.js';
+import { cardLabels, shopLanguage } from '../shop-language.js';
 import { resultPage } from '../pages/result.js';
 import { orderParams, type OrderParams } from './schemas.js';
 
@@ -95,14 +96,14 @@ export const checkoutPageRoutes: FastifyPluginAsync = async (app) => {
         return reply.page({
           title: 'Checkout',
           app: app.framework,
-          body: checkoutPage(config, order, message, app),
+          body: checkoutPage(config, order, message, app, cardLabels(shopLanguage(req))),
         });
       }
       return reply.page({
         title: 'Checkout',
         sdk: true,
         script: order.integration !== 'form',
-        body: checkoutPage(config, order, message),
+        body: checkoutPage(config, order, message, undefined, cardLabels(shopLanguage(req))),
       });
     },
   );

@@ -2,7 +2,7 @@
 // SDK's form-associated group tokenizes on submit and puts the token into the form data; this
 // script sends that token to the shop's server, and runs 3-D Secure with the SDK's
 // handleNextAction when the payment needs it.
-import { customerMessage } from '../customer-messages.js';
+import { customerMessage, tokenizeFailureMessage } from '../customer-messages.js';
 import { errorCode, payOrder, verifyInPage, type HandleNextAction } from './shop-api.js';
 
 interface PaySdk {
@@ -90,7 +90,7 @@ function wireCheckout(form: HTMLFormElement) {
   group.addEventListener('pay-error', (event) => {
     const code = (event as CustomEvent<{ code?: string }>).detail?.code;
     if (stage === 'tokenizing') reset();
-    showMessage(box, customerMessage(code));
+    showMessage(box, tokenizeFailureMessage(code));
   });
 
   // The group tokenized and re-submitted the form with card_token in its data.

@@ -12,7 +12,7 @@ import {
   useCardFields,
   type CardBrand,
 } from '@pay/react';
-import { customerMessage } from '../customer-messages.js';
+import { customerMessage, tokenizeFailureMessage } from '../customer-messages.js';
 import { payOrder } from '../browser/shop-api.js';
 import type { CheckoutSettings } from '../checkout-settings.js';
 
@@ -37,7 +37,7 @@ function PayButton({ settings }: { settings: CheckoutSettings }) {
       token = (await tokenize()).token;
     } catch (err) {
       setBusy(false);
-      setMessage(customerMessage((err as { code?: string }).code));
+      setMessage(tokenizeFailureMessage((err as { code?: string }).code));
       return;
     }
     const step = await payOrder(settings.orderId, token, settings.threeDS, handleNextAction);

@@ -13,7 +13,7 @@ import {
   type PayChangeDetail,
   type PayErrorInfo,
 } from '@pay/vue';
-import { customerMessage } from '../customer-messages.js';
+import { customerMessage, tokenizeFailureMessage } from '../customer-messages.js';
 import { payOrder } from '../browser/shop-api.js';
 import type { CheckoutSettings } from '../checkout-settings.js';
 
@@ -43,7 +43,7 @@ const PayButton = defineComponent({
         token = (await tokenize()).token;
       } catch (err) {
         busy.value = false;
-        message.value = customerMessage((err as { code?: string }).code);
+        message.value = tokenizeFailureMessage((err as { code?: string }).code);
         return;
       }
       const { orderId, threeDS } = props.settings;

@@ -1,5 +1,8 @@
 import {
+  isLocale,
   isPublishableKey,
+  isTextDirection,
+  sanitizeMessages,
   sanitizeFonts,
   sanitizeStyles,
   type FontSource,
@@ -24,6 +27,11 @@ export function parseFrameConfig(input: unknown): FrameConfig | null {
   config.styles = sanitizeStyles(raw.styles);
   config.fonts = sanitizeFonts(raw.fonts);
   config.disabled = raw.disabled === true;
+  // Off the list, the locale is left out (the frame keeps the one it has); never a path.
+  if (isLocale(raw.locale)) config.locale = raw.locale;
+  if (isTextDirection(raw.dir)) config.dir = raw.dir;
+  const messages = sanitizeMessages(raw.messages);
+  if (Object.keys(messages).length) config.messages = messages;
   return config;
 }
 

@@ -18,8 +18,8 @@ describe('part specs', () => {
       const spec = PART_SPECS[part];
       expect(spec.rules.part).to.equal(part);
       expect(spec.input.autocomplete).to.match(/^cc-/);
-      expect(spec.label).to.not.equal('');
-      expect(spec.placeholder).to.not.equal('');
+      expect(spec.label).to.equal(`${part}_label`);
+      expect(spec.placeholder).to.equal(`${part}_placeholder`);
     }
   });
 

@@ -25,6 +25,22 @@ describe('what the host page sends is checked in the frame', () => {
     });
   });
 
+  it('keeps a locale and direction from the list only, and known string overrides', () => {
+    const config = parseFrameConfig({
+      label: '',
+      locale: '../../fr',
+      dir: 'sideways',
+      messages: { incomplete_cvc: 'CVC?', __proto__: { x: 1 }, toString: 'x', number_label: {} },
+    });
+    expect(config).to.not.have.property('locale');
+    expect(config).to.not.have.property('dir');
+    expect(config?.messages).to.deep.equal({ incomplete_cvc: 'CVC?' });
+    expect(parseFrameConfig({ label: '', locale: 'ar', dir: 'rtl' })).to.include({
+      locale: 'ar',
+      dir: 'rtl',
+    });
+  });
+
   it('accepts a publishable key, not a secret one', () => {
     expect(parseFrameConfig({ label: '', publishableKey: 'pk_test_abc' })?.publishableKey).to.equal(
       'pk_test_abc',

@@ -2,8 +2,11 @@ import {
   isExactOrigin,
   isPublishableKey,
   randomId,
+  resolveLocale,
   type CardPart,
   type FontSource,
+  type Locale,
+  type Messages,
   type PayErrorCode,
   type TokenResult,
 } from '@pay/protocol';
@@ -38,8 +41,8 @@ export interface TokenizeOptions {
  * token into the form data under `name` and lets the submit go on; an invalid card blocks
  * the submit and focuses the first bad field.
  *
- * Every attribute is also a property (`publishableKey`, `gateway`, `name`, `disabled`), settable
- * before and after the SDK defines the element.
+ * Every attribute is also a property (`publishableKey`, `gateway`, `name`, `disabled`,
+ * `locale`), settable before and after the SDK defines the element.
  *
  * @attr publishable-key - the merchant's publishable key (`pk_test_...` / `pk_live_...`);
  *   `publishablekey` (what React writes before the SDK loads) is read too
@@ -47,6 +50,8 @@ export interface TokenizeOptions {
  *   gateway's own `/sdk/` script. A bundled copy of the SDK must set it.
  * @attr name - the form field the token goes into; default `card_token`
  * @attr disabled - disables the inputs in the frames, as a disabled `<fieldset>` or form does
+ * @attr locale - the frames' language: a BCP 47 tag (`fr`, `fr-CA`: its language is used, else
+ *   English) or `auto` (the default: the page's `<html lang>`, then the browser's language)
  * @fires pay-ready - `detail: { fields }`: every field of the group is ready (their kinds, in
  *   order); once per set of fields. The fields' own `pay-ready` does not bubble.
  * @fires pay-error - `detail: { code, message }`: a setup problem (missing key or gateway, wrong
@@ -55,13 +60,14 @@ export interface TokenizeOptions {
  */
 export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayFieldElement> {
   static formAssociated = true;
-  static observedAttributes = ['publishable-key', 'publishablekey'];
+  static observedAttributes = ['publishable-key', 'publishablekey', 'locale'];
 
   /** Separates this group's frames from another group's on the same page. */
   readonly groupId = randomId();
   readonly #internals: ElementInternals;
   readonly #fields = new Set<PayFieldElement>();
   #fonts: FontSource[] = [];
+  #messages: Messages = {};
   #form: HTMLFormElement | null = null;
   #token: string | null = null;
   #submitting = false;
@@ -71,7 +77,15 @@ export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayF
   constructor() {
     super();
     this.#internals = this.attachInternals();
-    upgradeProperties(this, ['publishableKey', 'gateway', 'name', 'disabled', 'fonts']);
+    upgradeProperties(this, [
+      'publishableKey',
+      'gateway',
+      'name',
+      'disabled',
+      'fonts',
+      'locale',
+      'messages',
+    ]);
   }
 
   /** The gateway's origin; empty when none is set and the SDK cannot tell. */
@@ -127,6 +141,41 @@ export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayF
         ...(typeof weight === 'string' ? { weight } : {}),
         ...(typeof style === 'string' ? { style } : {}),
       }));
+    this.#reconfigure();
+  }
+
+  /** The `locale` attribute as written; `auto` when there is none. */
+  get locale(): string {
+    return this.getAttribute('locale') || 'auto';
+  }
+
+  set locale(value: string | null) {
+    reflect(this, 'locale', value);
+  }
+
+  /** The language the frames speak: `locale` (or, for `auto`, the page's) resolved to a shipped one. */
+  get resolvedLocale(): Locale {
+    const tag = this.locale;
+    return resolveLocale(
+      tag.toLowerCase() === 'auto' ? document.documentElement.lang || navigator.language : tag,
+    );
+  }
+
+  /**
+   * The merchant's own strings, by catalog key: error codes (`incomplete_number`) and
+   * `<part>_label` / `<part>_placeholder`. Checked and used in the frame.
+   */
+  get messages(): Messages {
+    return this.#messages;
+  }
+
+  set messages(messages: Messages) {
+    // Strings only, so that the config can be posted; the frame keeps the known keys.
+    this.#messages = Object.fromEntries(
+      Object.entries(typeof messages === 'object' && messages ? messages : {}).filter(
+        ([, value]) => typeof value === 'string',
+      ),
+    );
     this.#reconfigure();
   }
 

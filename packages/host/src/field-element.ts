@@ -1,6 +1,10 @@
 import {
   frameUrl,
   isExactOrigin,
+  isTextDirection,
+  localeDirection,
+  type Locale,
+  type TextDirection,
   type CardPart,
   type FieldChangeDetail,
   type FieldKind,
@@ -14,7 +18,10 @@ import { EMPTY_STATE, FrameConnection } from './frame-connection.js';
 import { readFrameStyles } from './host-styles.js';
 import { emitFieldEvent } from './pay-event.js';
 
-/** The iframe title when the field has no label of its own. */
+/**
+ * The iframe title when the field has no label of its own, until the frame gives its name in
+ * the shopper's language (the frame holds the strings; the SDK keeps only these).
+ */
 const DEFAULT_TITLES: Record<FieldKind, string> = {
   number: 'Card number',
   expiry: 'Expiration date',
@@ -88,6 +95,8 @@ export abstract class PayFieldElement extends HTMLElement {
   #group: FieldGroup<PayFieldElement> | null = null;
   #iframe: HTMLIFrameElement | undefined;
   #connection: FrameConnection | undefined;
+  /** The field's name from the frame, in the group's language. */
+  #frameTitle = '';
   state: FieldChangeDetail = { ...EMPTY_STATE };
 
   constructor() {
@@ -147,6 +156,8 @@ export abstract class PayFieldElement extends HTMLElement {
       kind: this.kind,
       origin: location.origin,
       group: group.groupId,
+      locale: group.resolvedLocale,
+      dir: this.#direction(group.resolvedLocale),
     });
     iframe.title = this.#title();
     // No `allow` (the frame uses no Payment Request or other permission) and no `scrolling`
@@ -158,6 +169,10 @@ export abstract class PayFieldElement extends HTMLElement {
       focusChanged: (focused) => this.#onFocusChange(focused),
       submitted: () => this.#onSubmit(),
       readyChanged: (ready) => this.#onReadyChange(ready),
+      titled: (text) => {
+        this.#frameTitle = text;
+        iframe.title = this.#title();
+      },
     });
     this.#connection = connection;
     this.append(iframe);
@@ -204,7 +219,19 @@ export abstract class PayFieldElement extends HTMLElement {
       styles: readFrameStyles(this),
       fonts: group.fonts,
       disabled: group.disabled,
+      locale: group.resolvedLocale,
+      dir: this.#direction(group.resolvedLocale),
+      messages: group.messages,
     };
+  }
+
+  /**
+   * Right to left where the nearest `dir` attribute says so; with none (or `auto`), the
+   * locale's own direction.
+   */
+  #direction(locale: Locale): TextDirection {
+    const dir = this.closest('[dir]')?.getAttribute('dir')?.toLowerCase();
+    return isTextDirection(dir) ? dir : localeDirection(locale);
   }
 
   /** The `label` attribute, or the text of the `<label>`s that point at this element. */
@@ -218,7 +245,7 @@ export abstract class PayFieldElement extends HTMLElement {
   }
 
   #title(): string {
-    return this.accessibleName() || DEFAULT_TITLES[this.kind];
+    return this.accessibleName() || this.#frameTitle || DEFAULT_TITLES[this.kind];
   }
 
   override focus(options?: FocusOptions & { part?: CardPart }): void {

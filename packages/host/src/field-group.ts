@@ -1,4 +1,4 @@
-import type { FontSource } from '@pay/protocol';
+import type { FontSource, Locale, Messages } from '@pay/protocol';
 
 /** The group's tag: a field joins the nearest one around it. */
 export const GROUP_TAG = 'pay-card-fields';
@@ -16,6 +16,9 @@ export interface FieldGroup<Field> {
   readonly publishableKey: string | null;
   readonly fonts: FontSource[];
   readonly disabled: boolean;
+  /** The group's `locale`, resolved to one the frames ship. */
+  readonly resolvedLocale: Locale;
+  readonly messages: Messages;
   register(field: Field): void;
   unregister(field: Field): void;
   /** A field's state changed: a token made before no longer matches it. */

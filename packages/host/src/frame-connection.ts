@@ -29,6 +29,8 @@ export interface FrameConnectionOwner {
   submitted(): void;
   /** The frame shook hands (`true`), or its document went away (`false`). */
   readyChanged(ready: boolean): void;
+  /** The field's name in the frame's language (a string of at most 200 characters). */
+  titled(text: string): void;
 }
 
 interface Deferred<T> {
@@ -233,6 +235,9 @@ export class FrameConnection {
           iframe.style.height = `${height}px`;
       },
       unloading: () => this.#onFrameGone(),
+      title: (text: unknown) => {
+        if (typeof text === 'string' && text) owner.titled(text.slice(0, 200));
+      },
     };
     const connection = connect<FrameMethods>({
       messenger: new ExactOriginMessenger({

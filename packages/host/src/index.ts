@@ -57,12 +57,14 @@ export type {
   FieldChangeDetail,
   FieldKind,
   FontSource,
+  Locale,
+  Messages,
   PayErrorCode,
   PayErrorInfo,
   TokenResult,
 } from '@pay/protocol';
 export { handleNextAction } from './next-action.js';
-export type { NextActionPayment, NextActionResult } from './three-d-secure.js';
+export type { NextActionOptions, NextActionPayment, NextActionResult } from './three-d-secure.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -6,12 +6,21 @@
  */
 // The deep import keeps this lazy chunk from sharing a chunk with the rest of the protocol.
 import { isThreeDSResultMessage, type ThreeDSOutcome } from '@pay/protocol/three-d-secure';
+import { dialogLocale, DIALOG_STRINGS } from './three-d-secure-strings.js';
 
 /** The part of a payment object (gateway API) that 3-D Secure needs. */
 export interface NextActionPayment {
   id: string;
   status: string;
   redirect_url?: string | null;
+}
+
+export interface NextActionOptions {
+  /**
+   * The dialog's language: a BCP 47 tag, as the group's `locale` (pass `group.locale`); by
+   * default the page's `<html lang>`, then the browser's language.
+   */
+  locale?: string;
 }
 
 export interface NextActionResult {
@@ -27,7 +36,10 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, css: string): HTMLEle
   return node;
 }
 
-export function handleNextAction(payment: NextActionPayment): Promise<NextActionResult> {
+export function handleNextAction(
+  payment: NextActionPayment,
+  options: NextActionOptions = {},
+): Promise<NextActionResult> {
   const payment_id = payment.id;
   if (payment.status !== 'requires_action' || !payment.redirect_url) {
     const status = payment.status === 'failed' ? 'failed' : 'succeeded';
@@ -36,12 +48,18 @@ export function handleNextAction(payment: NextActionPayment): Promise<NextAction
   const url = new URL(payment.redirect_url, location.href);
   url.searchParams.set('parent_origin', location.origin);
 
+  const locale = dialogLocale(options.locale);
+  const text = DIALOG_STRINGS[locale];
+
   const dialog = el(
     'dialog',
     'position:fixed;inset:0;width:100%;height:100%;max-width:none;max-height:none;margin:0;' +
       'padding:0;border:0;background:rgb(15 23 42/.55);display:grid;place-items:center',
   );
-  dialog.setAttribute('aria-label', 'Verify your payment');
+  dialog.setAttribute('aria-label', text.dialog);
+  dialog.lang = locale;
+  // The page's direction unless the language has its own (the close button sits at the end).
+  if (locale === 'ar') dialog.dir = 'rtl';
   const panel = el(
     'div',
     'display:flex;flex-direction:column;width:min(440px,100vw - 16px);' +
@@ -53,9 +71,9 @@ export function handleNextAction(payment: NextActionPayment): Promise<NextAction
   );
   close.type = 'button';
   close.textContent = '×';
-  close.setAttribute('aria-label', 'Close verification');
+  close.setAttribute('aria-label', text.close);
   const frame = el('iframe', 'flex:1;width:100%;border:0');
-  frame.title = 'Verify your payment with your bank (3-D Secure)';
+  frame.title = text.frame;
   frame.src = url.href;
   panel.append(close, frame);
   dialog.append(panel);

@@ -3,6 +3,14 @@
  * server, never logged by one). The host origin here is the frame's only postMessage target.
  */
 import { isFieldKind, type FieldKind } from './card-parts.js';
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  isTextDirection,
+  localeDirection,
+  type Locale,
+  type TextDirection,
+} from './locales.js';
 
 /** Where the gateway serves the frame app. */
 export const FRAME_PATH = '/frame/v1/index.html';
@@ -13,6 +21,10 @@ export interface FrameParams {
   origin: string;
   /** A random id per `<pay-card-fields>`, so two groups on one page never mix. */
   group: string;
+  /** The strings the frame loads before it draws (one of LOCALES). */
+  locale: Locale;
+  /** The merchant page's direction where the field sits. */
+  dir: TextDirection;
 }
 
 /** A serialized http(s) origin such as `https://shop.example:8443`, nothing more. */
@@ -33,16 +45,25 @@ export function frameUrl(gatewayOrigin: string, params: FrameParams): string {
     kind: params.kind,
     origin: params.origin,
     group: params.group,
+    locale: params.locale,
+    dir: params.dir,
   });
   return `${gatewayOrigin}${FRAME_PATH}#${hash.toString()}`;
 }
 
-/** Reads the fragment; null when anything is missing or malformed. */
+/**
+ * Reads the fragment; null when the kind, origin or group is missing or malformed. A locale
+ * off the list is English and a direction other than `rtl` is the locale's own: the field
+ * still works, in a language it has.
+ */
 export function readFrameParams(hash: string): FrameParams | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const kind = params.get('kind');
   const origin = params.get('origin');
   const group = params.get('group');
   if (!isFieldKind(kind) || !isExactOrigin(origin) || !group || !GROUP_ID.test(group)) return null;
-  return { kind, origin, group };
+  const tag = params.get('locale');
+  const locale = isLocale(tag) ? tag : DEFAULT_LOCALE;
+  const dir = params.get('dir');
+  return { kind, origin, group, locale, dir: isTextDirection(dir) ? dir : localeDirection(locale) };
 }

@@ -16,3 +16,4 @@ export * from './group-messages.js';
 export * from './exact-origin-messenger.js';
 export * from './random-id.js';
 export * from './events.js';
+export * from './locales.js';

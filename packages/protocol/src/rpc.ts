@@ -5,6 +5,7 @@
  */
 import type { CardPart } from './card-parts.js';
 import type { FieldChangeDetail, PayErrorInfo, TokenResult } from './fields.js';
+import type { Locale, Messages, TextDirection } from './locales.js';
 import type { FontSource } from './style-allowlist.js';
 import type { FrameStyles } from './style-properties.js';
 
@@ -22,6 +23,11 @@ export interface FrameConfig {
   styles?: FrameStyles;
   fonts?: FontSource[];
   disabled?: boolean;
+  /** The group's locale (checked against LOCALES again in the frame). */
+  locale?: Locale;
+  dir?: TextDirection;
+  /** The merchant's overrides of single strings (`group.messages`). */
+  messages?: Messages;
 }
 
 export interface TokenizeRequest {
@@ -56,4 +62,6 @@ export type HostMethods = {
    * navigating the frame to a look-alike. The host hides the field until a fresh handshake.
    */
   unloading(): void;
+  /** The field's name in the frame's language: the iframe's title when the page gives none. */
+  title(text: string): void;
 };

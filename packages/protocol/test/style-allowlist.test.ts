@@ -59,6 +59,8 @@ describe('frame parameters', () => {
         kind: 'cvc',
         origin: 'https://shop.example',
         group: 'abcdef0123456789',
+        locale: 'sv',
+        dir: 'rtl',
       }),
     );
     expect(url.pathname).to.equal('/frame/v1/index.html');
@@ -67,6 +69,8 @@ describe('frame parameters', () => {
       kind: 'cvc',
       origin: 'https://shop.example',
       group: 'abcdef0123456789',
+      locale: 'sv',
+      dir: 'rtl',
     });
   });
 

@@ -1,6 +1,7 @@
 'use client';
 import type {
   FontSource,
+  Messages,
   PayCardCvcElement,
   PayCardElement,
   PayCardExpiryElement,
@@ -48,6 +49,10 @@ export interface GroupOwnProps {
   disabled?: boolean;
   /** Web fonts for the frames: `[{ family, src: 'https://…' }]`. */
   fonts?: FontSource[];
+  /** The frames' language: a BCP 47 tag or `auto` (the default: the page's, then the browser's). */
+  locale?: string;
+  /** Your own strings by key (`incomplete_number`, `cvc_placeholder`, …), in the shopper's language. */
+  messages?: Messages;
 }
 
 export type FieldProps<E extends HTMLElement> = FieldOwnProps & ElementProps<E, FieldEvents>;
@@ -89,8 +94,9 @@ export const CardFieldsElement = payComponent<PayCardFieldsElement, GroupOwnProp
     gateway: 'gateway',
     name: 'name',
     disabled: 'disabled',
+    locale: 'locale',
   },
-  properties: ['fonts'],
+  properties: ['fonts', 'messages'],
   events: { ...FIELD_EVENTS, onReady: 'pay-ready', onError: 'pay-error' },
   children: true,
 });

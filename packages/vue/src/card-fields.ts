@@ -12,6 +12,7 @@ import {
   handleNextAction,
   PayError,
   type FontSource,
+  type Messages,
   type PayCardFieldsElement,
   type PayErrorInfo,
   type PayGroupEventMap,
@@ -53,6 +54,10 @@ export const PayCardFields = defineComponent({
     disabled: Boolean,
     /** Web fonts for the frames: `[{ family, src: 'https://...' }]`. */
     fonts: Array as PropType<FontSource[]>,
+    /** The frames' language: a BCP 47 tag or `auto` (the default: the page's, then the browser's). */
+    locale: String,
+    /** Your own strings by key (`incomplete_number`, `cvc_placeholder`, …), in the shopper's language. */
+    messages: Object as PropType<Messages>,
   },
   emits: groupEmits,
   // Typed, so that templates that give the group children still type its events.
@@ -113,9 +118,11 @@ export const PayCardFields = defineComponent({
           gateway: this.gateway,
           name: this.name,
           disabled: this.disabled,
+          locale: this.locale,
         }),
-        // A property (`.`), never a stringified attribute; not rendered on the server.
+        // Properties (`.`), never stringified attributes; not rendered on the server.
         ...(this.fonts ? { '.fonts': this.fonts } : {}),
+        ...(this.messages ? { '.messages': this.messages } : {}),
         ...this.listeners,
       },
       this.$slots.default?.(),

@@ -1,18 +1,14 @@
-import type { PayErrorCode } from '@pay/protocol';
+import { MESSAGE_ERROR_CODES, type PayErrorCode } from '@pay/protocol';
+import { t } from '../i18n/frame-locale.js';
 
-/** What the customer reads and the host receives; no card data in any of them. */
-export const ERROR_MESSAGES: Partial<Record<PayErrorCode, string>> = {
-  incomplete_number: 'Your card number is incomplete.',
-  invalid_number: 'Your card number is invalid.',
-  incomplete_expiry: "Your card's expiration date is incomplete.",
-  invalid_expiry: "Your card's expiration date is invalid.",
-  expired_card: 'Your card has expired.',
-  incomplete_cvc: "Your card's security code is incomplete.",
-  incomplete_name: 'Enter the name on the card.',
-  network_error: 'The payment service could not be reached. Check your connection and try again.',
-  rate_limited: 'Too many attempts. Wait a minute and try again.',
-};
+const OWN_MESSAGE: readonly string[] = MESSAGE_ERROR_CODES;
 
+/**
+ * What the customer reads and the host receives, in the frame's language; no card data in any
+ * of them. The code stays the same in every language.
+ */
 export function errorMessage(code: PayErrorCode): string {
-  return ERROR_MESSAGES[code] ?? 'Check your card details.';
+  return t(
+    OWN_MESSAGE.includes(code) ? (code as (typeof MESSAGE_ERROR_CODES)[number]) : 'generic_error',
+  );
 }

@@ -1,10 +1,10 @@
 /**
  * Everything the frame knows about each card part, in one place: its rules, its input's
- * attributes, its default label and placeholder, the canonical value the group passes around,
+ * attributes, the catalog keys of its default label and placeholder, the canonical value the group passes around,
  * and what that value becomes in the body of POST /v1/tokens. The form draws from it, the
  * tokenizer assesses and builds the body from it.
  */
-import type { CardBody, CardPart } from '@pay/protocol';
+import type { CardBody, CardPart, MessageKey } from '@pay/protocol';
 import { cvcRules } from './cvc-rules.js';
 import { expiryRules, expiryValue } from './expiry-rules.js';
 import { MAX_NAME, nameRules } from './name-rules.js';
@@ -22,8 +22,9 @@ export interface PartSpec {
     /** Only where formatting does not already cut the value (it adds separators). */
     maxlength?: number;
   };
-  label: string;
-  placeholder: string;
+  /** Catalog keys: the strings are in the frame's language (i18n/frame-locale.ts). */
+  label: MessageKey;
+  placeholder: MessageKey;
   /** The value as the group hands it to the tokenizing frame: no formatting left. */
   canonical(value: string): string;
   /** The fields of the card body this part fills, from its canonical value. */
@@ -39,8 +40,8 @@ export const PART_SPECS: Record<CardPart, PartSpec> = {
       inputmode: 'numeric',
       autocapitalize: 'off',
     },
-    label: 'Card number',
-    placeholder: '1234 1234 1234 1234',
+    label: 'number_label',
+    placeholder: 'number_placeholder',
     canonical: digitsOf,
     body: (number) => ({ number }),
   },
@@ -52,8 +53,8 @@ export const PART_SPECS: Record<CardPart, PartSpec> = {
       inputmode: 'numeric',
       autocapitalize: 'off',
     },
-    label: 'Expiration date (MM / YY)',
-    placeholder: 'MM / YY',
+    label: 'expiry_label',
+    placeholder: 'expiry_placeholder',
     canonical(value) {
       const parsed = expiryValue(value);
       return parsed ? `${String(parsed.exp_month).padStart(2, '0')}/${parsed.exp_year}` : '';
@@ -66,8 +67,8 @@ export const PART_SPECS: Record<CardPart, PartSpec> = {
   cvc: {
     rules: cvcRules,
     input: { autocomplete: 'cc-csc', name: 'cvc', inputmode: 'numeric', autocapitalize: 'off' },
-    label: 'Security code',
-    placeholder: 'CVC',
+    label: 'cvc_label',
+    placeholder: 'cvc_placeholder',
     canonical: digitsOf,
     body: (cvc) => ({ cvc }),
   },
@@ -80,12 +81,9 @@ export const PART_SPECS: Record<CardPart, PartSpec> = {
       autocapitalize: 'words',
       maxlength: MAX_NAME,
     },
-    label: 'Name on card',
-    placeholder: 'Full name',
+    label: 'name_label',
+    placeholder: 'name_placeholder',
     canonical: (value) => value.trim(),
     body: (name) => (name ? { cardholder_name: name } : {}),
   },
 };
-
-/** The accessible name of the combined field's group of inputs. */
-export const COMBINED_LABEL = 'Card details';

@@ -38,6 +38,12 @@ export const cardFormStyles = css`
     letter-spacing: var(--pay-letter-spacing, normal);
     padding: var(--pay-padding, 8px 10px);
     caret-color: var(--pay-caret-color, auto);
+    /* The card digits stay a left-to-right run of their own on a right-to-left page. */
+    unicode-bidi: isolate;
+  }
+  /* Right to left: the digits keep their order but sit on the page's start side. */
+  :host(:dir(rtl)) input[dir='ltr'] {
+    text-align: right;
   }
   form.combined input {
     border-bottom: 1px solid #d0d4da;
@@ -48,6 +54,10 @@ export const cardFormStyles = css`
   }
   .part-number input {
     padding-right: 3.5em;
+  }
+  :host(:dir(rtl)) .part-number input {
+    padding-right: var(--pay-padding-inline, 10px);
+    padding-left: 3.5em;
   }
   input::placeholder {
     color: var(--pay-placeholder-color, #8a8f98);
@@ -62,6 +72,10 @@ export const cardFormStyles = css`
     width: 2.4em;
     height: 1.6em;
     pointer-events: none;
+  }
+  :host(:dir(rtl)) .brand {
+    right: auto;
+    left: 8px;
   }
   .brand text {
     font: bold 7px sans-serif;

@@ -9,11 +9,13 @@ import {
   type PartValue,
 } from '@pay/protocol';
 import type { RulesContext } from '../card-rules/part-rules.js';
-import { COMBINED_LABEL, PART_SPECS } from '../card-rules/part-specs.js';
+import { PART_SPECS } from '../card-rules/part-specs.js';
 import { errorMessage } from '../card-rules/error-messages.js';
+import { t } from '../i18n/frame-locale.js';
 import { cardValidatorReady } from '../card-rules/card-validator-loader.js';
 import { FillGuardController } from '../controllers/fill-guard-controller.js';
 import { FormattingController } from '../controllers/formatting-controller.js';
+import { LocaleController } from '../controllers/locale-controller.js';
 import { ValidationController } from '../controllers/validation-controller.js';
 import { brandIcon } from './brand-icon.js';
 import { emitFormEvent } from './card-form-events.js';
@@ -92,6 +94,9 @@ export class PayCardForm extends LitElement {
 
   constructor() {
     super();
+    // Labels, placeholders and errors follow the frame's language; a shown error's message
+    // goes to the host again, in the new language.
+    new LocaleController(this, () => this.#emitChange());
     // What was typed while the card rules loaded is formatted and assessed now.
     void cardValidatorReady.then(() => this.#rulesLoaded());
   }
@@ -265,7 +270,7 @@ export class PayCardForm extends LitElement {
       <div
         class="parts"
         role=${combined ? 'group' : nothing}
-        aria-label=${combined ? this.label || COMBINED_LABEL : nothing}
+        aria-label=${combined ? this.label || t('card_label') : nothing}
       >
         ${this.parts.map((part) => this.#renderPart(part, combined))}
       </div>
@@ -279,13 +284,17 @@ export class PayCardForm extends LitElement {
     const message = shown ? errorMessage(shown) : '';
     const spec = PART_SPECS[part];
     const attributes = spec.input;
-    const label = (!combined && this.label) || spec.label;
-    const placeholder = (!combined && this.placeholder) || spec.placeholder;
+    const label = (!combined && this.label) || t(spec.label);
+    const placeholder = (!combined && this.placeholder) || t(spec.placeholder);
+    // Digits read left to right in every language (and the caret moves as in an LTR field);
+    // a name follows its own script.
+    const dir = part === 'name' ? 'auto' : 'ltr';
     return html`<div class="part part-${part}">
       <input
         id=${part}
         part="input"
         type="text"
+        dir=${dir}
         name=${attributes.name}
         autocomplete=${attributes.autocomplete}
         inputmode=${attributes.inputmode}

@@ -10,6 +10,8 @@ import {
 } from '@pay/protocol';
 import { HostBridgeController } from '../controllers/host-bridge-controller.js';
 import { applyStyles, loadFonts, parseFrameConfig } from '../frame-config.js';
+import { PART_SPECS } from '../card-rules/part-specs.js';
+import { onLocaleChange, setDirection, setLocale, setOverrides, t } from '../i18n/frame-locale.js';
 import { GroupChannel } from '../group/group-channel.js';
 import { tokenizeGroup } from '../tokenize-group.js';
 import './card-form.js';
@@ -31,16 +33,20 @@ export class PayFieldFrame extends LitElement {
   #group: GroupChannel | undefined;
   readonly #resizeObserver = new ResizeObserver(() => this.#reportHeight());
   #lastHeight = -1;
+  #unsubscribeLocale: (() => void) | undefined;
+  #lastTitle = '';
 
   constructor() {
     super();
     const methods: FrameMethods = {
-      configure: (input: unknown) => {
+      configure: async (input: unknown) => {
         const config = parseFrameConfig(input);
         if (!config) throw new Error('configure: malformed config');
         const previousKey = this.config.publishableKey;
         applyStyles(config.styles ?? {});
         loadFonts(config.fonts ?? []);
+        setOverrides(config.messages ?? {});
+        if (config.dir) setDirection(config.dir);
         this.config = config;
         if (previousKey && config.publishableKey !== previousKey) {
           // Values taken under one merchant's key never go out under another's: a script
@@ -50,6 +56,8 @@ export class PayFieldFrame extends LitElement {
           this.#group?.forget();
         }
         if (config.publishableKey !== previousKey) this.#group?.keyChanged();
+        // Last: the rest of the config applies at once, the strings when they have loaded.
+        if (config.locale) await setLocale(config.locale);
       },
       focus: (part?: unknown) => {
         const target = isCardPart(part) ? part : undefined;
@@ -89,6 +97,8 @@ export class PayFieldFrame extends LitElement {
     if (this.params.kind === 'number') this.#group.shareBrand(null);
     super.connectedCallback();
     this.#resizeObserver.observe(this);
+    this.#unsubscribeLocale = onLocaleChange(() => this.#tellTitle());
+    this.#tellTitle();
     // Focus given to the frame window (a label click, the host's focus()) goes to the input.
     window.addEventListener('focus', this.#onWindowFocus);
     window.addEventListener('pagehide', this.#onPageHide);
@@ -111,6 +121,7 @@ export class PayFieldFrame extends LitElement {
     super.disconnectedCallback();
     this.#group?.stop();
     this.#resizeObserver.disconnect();
+    this.#unsubscribeLocale?.();
     window.removeEventListener('focus', this.#onWindowFocus);
     window.removeEventListener('pagehide', this.#onPageHide);
   }
@@ -128,6 +139,15 @@ export class PayFieldFrame extends LitElement {
   #onWindowFocus = (): void => {
     if (!this.form?.matches(':focus-within')) this.form?.focus();
   };
+
+  /** The host titles the iframe with the field's name in the frame's language. */
+  #tellTitle(): void {
+    const { kind } = this.params;
+    const title = t(kind === 'card' ? 'card_label' : PART_SPECS[kind].label);
+    if (title === this.#lastTitle) return;
+    this.#lastTitle = title;
+    this.#bridge.notify('title', title);
+  }
 
   #reportHeight(): void {
     const height = Math.ceil(this.getBoundingClientRect().height);
