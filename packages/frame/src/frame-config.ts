@@ -1,4 +1,7 @@
 import {
+  CARD_BRANDS,
+  isCardBrand,
+  isCardNetwork,
   isPublishableKey,
   sanitizeFonts,
   sanitizeStyles,
@@ -24,6 +27,10 @@ export function parseFrameConfig(input: unknown): FrameConfig | null {
   config.styles = sanitizeStyles(raw.styles);
   config.fonts = sanitizeFonts(raw.fonts);
   config.disabled = raw.disabled === true;
+  if (Array.isArray(raw.acceptedBrands) && raw.acceptedBrands.length <= CARD_BRANDS.length)
+    config.acceptedBrands = raw.acceptedBrands.filter(isCardBrand);
+  if (isCardNetwork(raw.preferredNetwork)) config.preferredNetwork = raw.preferredNetwork;
+  config.autoAdvance = raw.autoAdvance === true;
   return config;
 }
 

@@ -9,6 +9,7 @@ export const ERROR_MESSAGES: Partial<Record<PayErrorCode, string>> = {
   expired_card: 'Your card has expired.',
   incomplete_cvc: "Your card's security code is incomplete.",
   incomplete_name: 'Enter the name on the card.',
+  unsupported_brand: "Your card brand isn't accepted here.",
   network_error: 'The payment service could not be reached. Check your connection and try again.',
   rate_limited: 'Too many attempts. Wait a minute and try again.',
 };
