@@ -48,6 +48,12 @@ export interface GroupOwnProps {
   disabled?: boolean;
   /** Web fonts for the frames: `[{ family, src: 'https://…' }]`. */
   fonts?: FontSource[];
+  /** The brands accepted (`['visa', 'mastercard']` or `'visa mastercard'`); default: every brand. */
+  acceptedBrands?: readonly string[] | string;
+  /** The network chosen for a co-badged card until the shopper picks (`'cartes_bancaires'`). */
+  preferredNetwork?: string;
+  /** Moves focus to the next field once a field is complete and valid. */
+  autoAdvance?: boolean;
 }
 
 export type FieldProps<E extends HTMLElement> = FieldOwnProps & ElementProps<E, FieldEvents>;
@@ -89,6 +95,10 @@ export const CardFieldsElement = payComponent<PayCardFieldsElement, GroupOwnProp
     gateway: 'gateway',
     name: 'name',
     disabled: 'disabled',
+    // An array becomes "visa,mastercard": the element reads commas as it reads spaces.
+    acceptedBrands: 'accepted-brands',
+    preferredNetwork: 'preferred-network',
+    autoAdvance: 'auto-advance',
   },
   properties: ['fonts'],
   events: { ...FIELD_EVENTS, onReady: 'pay-ready', onError: 'pay-error' },

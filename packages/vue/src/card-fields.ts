@@ -53,6 +53,12 @@ export const PayCardFields = defineComponent({
     disabled: Boolean,
     /** Web fonts for the frames: `[{ family, src: 'https://...' }]`. */
     fonts: Array as PropType<FontSource[]>,
+    /** The brands accepted (`['visa', 'mastercard']` or `'visa mastercard'`); default: all. */
+    acceptedBrands: [Array, String] as PropType<readonly string[] | string>,
+    /** The network chosen for a co-badged card until the shopper picks (`'cartes_bancaires'`). */
+    preferredNetwork: String,
+    /** Moves focus to the next field once a field is complete and valid. */
+    autoAdvance: Boolean,
   },
   emits: groupEmits,
   // Typed, so that templates that give the group children still type its events.
@@ -113,6 +119,11 @@ export const PayCardFields = defineComponent({
           gateway: this.gateway,
           name: this.name,
           disabled: this.disabled,
+          'accepted-brands': Array.isArray(this.acceptedBrands)
+            ? this.acceptedBrands.join(' ')
+            : (this.acceptedBrands as string | undefined),
+          'preferred-network': this.preferredNetwork,
+          'auto-advance': this.autoAdvance,
         }),
         // A property (`.`), never a stringified attribute; not rendered on the server.
         ...(this.fonts ? { '.fonts': this.fonts } : {}),
