@@ -1,5 +1,8 @@
 import {
   isLocale,
+  CARD_BRANDS,
+  isCardBrand,
+  isCardNetwork,
   isPublishableKey,
   isTextDirection,
   sanitizeMessages,
@@ -32,6 +35,10 @@ export function parseFrameConfig(input: unknown): FrameConfig | null {
   if (isTextDirection(raw.dir)) config.dir = raw.dir;
   const messages = sanitizeMessages(raw.messages);
   if (Object.keys(messages).length) config.messages = messages;
+  if (Array.isArray(raw.acceptedBrands) && raw.acceptedBrands.length <= CARD_BRANDS.length)
+    config.acceptedBrands = raw.acceptedBrands.filter(isCardBrand);
+  if (isCardNetwork(raw.preferredNetwork)) config.preferredNetwork = raw.preferredNetwork;
+  config.autoAdvance = raw.autoAdvance === true;
   return config;
 }
 

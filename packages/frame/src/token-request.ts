@@ -67,6 +67,10 @@ export async function requestToken(
           last4: c.last4,
           exp_month: c.exp_month,
           exp_year: c.exp_year,
+          networks: {
+            available: [...(c.networks?.available ?? [])],
+            preferred: c.networks?.preferred ?? null,
+          },
         },
         expires_at,
       },

@@ -2,6 +2,7 @@ import {
   CARD_PARTS,
   isCardPart,
   type CardBrand,
+  type CardNetwork,
   type TokenizeOutcome,
   type TokenizeRequest,
 } from '@pay/protocol';
@@ -26,6 +27,14 @@ export function parseTokenizeRequest(input: unknown): TokenizeRequest | null {
   return { parts, ...(cardholderName ? { cardholderName } : {}) } as TokenizeRequest;
 }
 
+/** What the tokenizing frame knows beside the values: its number's brand, the group's rules. */
+export interface TokenizeContext {
+  brand: CardBrand | null;
+  acceptedBrands: readonly CardBrand[] | null;
+  /** The network chosen for a co-badged number, null when none was. */
+  network: CardNetwork | null;
+}
+
 /**
  * Run in the group's number (or combined) frame: gather every part inside the gateway
  * origin, stop at the first invalid one (its frame now shows the error), else ask for a token.
@@ -34,7 +43,7 @@ export async function tokenizeGroup(
   input: unknown,
   group: GroupChannel,
   publishableKey: string | undefined,
-  brand: CardBrand | null,
+  { brand, acceptedBrands, network }: TokenizeContext,
 ): Promise<TokenizeOutcome> {
   const request = parseTokenizeRequest(input);
   if (!request) {
@@ -73,11 +82,13 @@ export async function tokenizeGroup(
     if (!value || (part === 'name' && request.cardholderName)) continue;
     // An expiry that is not a date (13 / 30) arrives empty: its frame's own error says why.
     // A submit settles every error: a number that fails Luhn is invalid now, not incomplete.
-    const assessed = PART_SPECS[part].rules.assess(value.value, { brand, now });
+    const assessed = PART_SPECS[part].rules.assess(value.value, { brand, now, acceptedBrands });
     const error = value.value
       ? (assessed.settledError ?? assessed.error)
       : (value.error ?? assessed.error);
     if (error) return { ok: false, error: { code: error, message: errorMessage(error) }, part };
   }
-  return requestToken(publishableKey, cardBody(values, request.cardholderName));
+  const card = cardBody(values, request.cardholderName);
+  if (network) card.networks = { preferred: network };
+  return requestToken(publishableKey, card);
 }

@@ -2,6 +2,7 @@ import cardValidator from 'card-validator';
 import luhn10 from 'card-validator/dist/luhn-10.js';
 import type { CardBody } from '@pay/protocol/card-body';
 import { brandFromCardType, type CardBrand } from '@pay/protocol/card-brands';
+import { availableNetworks, type CardNetwork } from '@pay/protocol/card-networks';
 import { CARD_NUMBER_DIGITS, checkExpiry, cvcLengths } from '@pay/protocol/card-rules';
 import { ApiError } from './errors.js';
 
@@ -50,6 +51,10 @@ export interface CheckedCard {
   number: string;
   brand: Brand;
   cvc: string;
+  /** The networks the card can go through: two for a co-badged BIN, else its brand. */
+  networks: CardNetwork[];
+  /** The network asked for in `card.networks.preferred`, one of `networks`; else null. */
+  preferredNetwork: CardNetwork | null;
 }
 
 /**
@@ -110,5 +115,14 @@ export function checkCard(card: CardInput, now: Date): CheckedCard {
       'card.cvc',
     );
   }
-  return { number, brand, cvc: card.cvc };
+  const networks = availableNetworks(number, brand);
+  const preferred = card.networks?.preferred ?? null;
+  if (preferred && !networks.includes(preferred)) {
+    throw new ApiError(
+      'validation_error',
+      `card.networks.preferred must be one of this card's networks (${networks.join(', ') || 'none'})`,
+      'card.networks.preferred',
+    );
+  }
+  return { number, brand, cvc: card.cvc, networks, preferredNetwork: preferred };
 }

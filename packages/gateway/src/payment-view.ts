@@ -1,3 +1,4 @@
+import { isCardNetwork } from '@pay/protocol/card-networks';
 import type { DeclineCode } from '@pay/protocol/error-codes';
 import { declineMessages } from './errors.js';
 import { fromMinor } from './money.js';
@@ -25,6 +26,7 @@ export function paymentView(
       last4: p.card.last4,
       exp_month: p.card.expMonth,
       exp_year: p.card.expYear,
+      network: isCardNetwork(p.card.network) ? p.card.network : null,
     },
     external_id: p.externalId,
     metadata: p.metadata,

@@ -93,7 +93,10 @@ describe('card digits shown: at most the length less 6, in every answer', () => 
         'exp_month',
         'exp_year',
         'last4',
+        'networks',
       ]);
+      // Network names only: not a digit of the number.
+      assert.doesNotMatch(JSON.stringify((card as { networks?: unknown }).networks), /\d/);
       assert.equal(card.bin, number.slice(0, Math.min(6, number.length - 10)));
       assert.equal(card.last4, number.slice(-4));
       assert.ok(revealedDigits(number, card) <= number.length - 6, JSON.stringify(card));

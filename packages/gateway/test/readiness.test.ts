@@ -52,6 +52,8 @@ describe('start-up: the gateway answers only once storage is ready', () => {
         0,
         1,
         null,
+        'visa',
+        null,
       ]),
     );
     await broken.close();

@@ -27,6 +27,7 @@ describe('POST /v1/tokens', () => {
       brand: 'visa',
       exp_month: testCard.exp_month,
       exp_year: testCard.exp_year,
+      networks: { available: ['visa'], preferred: null },
     });
     const created = Date.parse(String(body.created_at));
     assert.equal(Date.parse(String(body.expires_at)) - created, 30 * 60 * 1000);

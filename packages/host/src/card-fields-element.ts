@@ -1,8 +1,11 @@
 import {
+  isCardNetwork,
   isExactOrigin,
   isPublishableKey,
   randomId,
   resolveLocale,
+  type CardBrand,
+  type CardNetwork,
   type CardPart,
   type FontSource,
   type Locale,
@@ -10,6 +13,7 @@ import {
   type PayErrorCode,
   type TokenResult,
 } from '@pay/protocol';
+import { readAcceptedBrands } from './accepted-brands.js';
 import { reflect, upgradeProperties } from './element-properties.js';
 import type { PayFieldElement } from './field-element.js';
 import type { FieldGroup } from './field-group.js';
@@ -52,6 +56,13 @@ export interface TokenizeOptions {
  * @attr disabled - disables the inputs in the frames, as a disabled `<fieldset>` or form does
  * @attr locale - the frames' language: a BCP 47 tag (`fr`, `fr-CA`: its language is used, else
  *   English) or `auto` (the default: the page's `<html lang>`, then the browser's language)
+ * @attr accepted-brands - the brands the merchant accepts, space- or comma-separated
+ *   (`visa mastercard amex`); a number of another brand is refused as soon as it is typed
+ *   (`unsupported_brand`). Absent: every brand. Unknown names are ignored with a console warning.
+ * @attr preferred-network - the network chosen for a co-badged card until the shopper picks
+ *   one (`cartes_bancaires`, `visa`, ...); absent: nothing is chosen for the shopper
+ * @attr auto-advance - moves focus to the next field once a field is complete and valid
+ *   (off by default: focus that moves unasked fails WCAG 3.2.2 for some shoppers)
  * @fires pay-ready - `detail: { fields }`: every field of the group is ready (their kinds, in
  *   order); once per set of fields. The fields' own `pay-ready` does not bubble.
  * @fires pay-error - `detail: { code, message }`: a setup problem (missing key or gateway, wrong
@@ -60,7 +71,14 @@ export interface TokenizeOptions {
  */
 export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayFieldElement> {
   static formAssociated = true;
-  static observedAttributes = ['publishable-key', 'publishablekey', 'locale'];
+  static observedAttributes = [
+    'publishable-key',
+    'publishablekey',
+    'locale',
+    'accepted-brands',
+    'preferred-network',
+    'auto-advance',
+  ];
 
   /** Separates this group's frames from another group's on the same page. */
   readonly groupId = randomId();
@@ -85,6 +103,9 @@ export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayF
       'fonts',
       'locale',
       'messages',
+      'acceptedBrands',
+      'preferredNetwork',
+      'autoAdvance',
     ]);
   }
 
@@ -179,8 +200,41 @@ export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayF
     this.#reconfigure();
   }
 
+  /**
+   * The accepted brands, or null when every brand is. Set a list (`['visa', 'amex']`) or a
+   * string as the attribute takes it; either sets the attribute.
+   */
+  get acceptedBrands(): CardBrand[] | null {
+    return readAcceptedBrands(this.getAttribute('accepted-brands'));
+  }
+
+  set acceptedBrands(value: readonly string[] | string | null | undefined) {
+    reflect(this, 'accepted-brands', Array.isArray(value) ? value.join(' ') : value);
+  }
+
+  /** `preferred-network`: settable at any time, e.g. from the page's own network choice. */
+  get preferredNetwork(): CardNetwork | null {
+    const value = this.getAttribute('preferred-network')?.trim();
+    return isCardNetwork(value) ? value : null;
+  }
+
+  set preferredNetwork(value: string | null | undefined) {
+    reflect(this, 'preferred-network', value);
+  }
+
+  get autoAdvance(): boolean {
+    return this.hasAttribute('auto-advance');
+  }
+
+  set autoAdvance(value: boolean) {
+    this.toggleAttribute('auto-advance', Boolean(value));
+  }
+
+  /** The fields in the group's order: the order of the page. */
   get fields(): PayFieldElement[] {
-    return [...this.#fields];
+    return [...this.#fields].sort((a, b) =>
+      a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
   }
 
   connectedCallback(): void {
@@ -237,6 +291,18 @@ export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayF
   /** A field changed: a token made before no longer matches what the customer sees. */
   fieldChanged(): void {
     this.#setToken(null);
+  }
+
+  /**
+   * The focused `field` just became complete and valid: with `auto-advance`, focus moves to
+   * the next field, as a failed submit moves it to the first bad one.
+   */
+  fieldDone(field: PayFieldElement): void {
+    if (!this.autoAdvance || field.kind === 'card') return;
+    // A co-badged number waits for the shopper's network choice, in the number field.
+    if (field.state.networks?.length) return;
+    const fields = this.fields;
+    fields[fields.indexOf(field) + 1]?.focus();
   }
 
   requestSubmit(): void {

@@ -68,7 +68,8 @@ function fieldSheet(): CSSStyleSheet {
  *   a mismatch). The React and Vue wrappers render it and remove it once they have hydrated.
  * @fires pay-ready - `detail: { field }`: the frame is connected; its configuration goes ahead of
  *   any later call. Does not bubble: the group's own `pay-ready` says when all are ready.
- * @fires pay-change - `detail: { field, empty, complete, valid, brand?, error? }`
+ * @fires pay-change - `detail: { field, empty, complete, valid, brand?, networks?,
+ *   preferredNetwork?, error? }`: `networks` lists a complete co-badged number's networks
  * @fires pay-focus - `detail: { field }`: the input got focus
  * @fires pay-blur - `detail: { field }`: the input lost focus
  * @fires pay-submit - `detail: { field }`: Enter in the input; cancel it to keep the form from
@@ -187,6 +188,7 @@ export abstract class PayFieldElement extends HTMLElement {
     this.#group?.unregister(this);
     this.#connection = this.#iframe = undefined;
     this.#group = null;
+    this.#focused = false;
     this.#setStates({ ready: false, focused: false });
   }
 
@@ -222,6 +224,9 @@ export abstract class PayFieldElement extends HTMLElement {
       locale: group.resolvedLocale,
       dir: this.#direction(group.resolvedLocale),
       messages: group.messages,
+      ...(group.acceptedBrands ? { acceptedBrands: group.acceptedBrands } : {}),
+      ...(group.preferredNetwork ? { preferredNetwork: group.preferredNetwork } : {}),
+      ...(group.autoAdvance ? { autoAdvance: true } : {}),
     };
   }
 
@@ -268,6 +273,7 @@ export abstract class PayFieldElement extends HTMLElement {
   }
 
   #onChange(state: FieldChangeDetail): void {
+    const wasDone = this.state.complete && this.state.valid;
     this.state = state;
     this.#setStates({
       empty: state.empty,
@@ -276,11 +282,15 @@ export abstract class PayFieldElement extends HTMLElement {
     });
     emitFieldEvent(this, 'pay-change', { field: this.kind, ...state });
     this.#group?.fieldChanged();
+    if (!wasDone && state.complete && state.valid && this.#focused) this.#group?.fieldDone(this);
     // States may change the merchant's --pay-* values (e.g. :state(invalid) { --pay-color: red }).
     this.#reconfigure();
   }
 
+  #focused = false;
+
   #onFocusChange(focused: boolean): void {
+    this.#focused = focused;
     this.#setStates({ focused });
     emitFieldEvent(this, focused ? 'pay-focus' : 'pay-blur', { field: this.kind });
     this.#reconfigure();

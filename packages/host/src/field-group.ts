@@ -1,4 +1,4 @@
-import type { FontSource, Locale, Messages } from '@pay/protocol';
+import type { CardBrand, CardNetwork, FontSource, Locale, Messages } from '@pay/protocol';
 
 /** The group's tag: a field joins the nearest one around it. */
 export const GROUP_TAG = 'pay-card-fields';
@@ -19,10 +19,15 @@ export interface FieldGroup<Field> {
   /** The group's `locale`, resolved to one the frames ship. */
   readonly resolvedLocale: Locale;
   readonly messages: Messages;
+  readonly acceptedBrands: CardBrand[] | null;
+  readonly preferredNetwork: CardNetwork | null;
+  readonly autoAdvance: boolean;
   register(field: Field): void;
   unregister(field: Field): void;
   /** A field's state changed: a token made before no longer matches it. */
   fieldChanged(): void;
+  /** The focused `field` just became complete and valid (auto-advance). */
+  fieldDone(field: Field): void;
   /** Enter in a field that nobody canceled: submit the group's form. */
   requestSubmit(): void;
 }

@@ -1,6 +1,7 @@
 import { connect, type Connection, type RemoteProxy } from 'penpal';
 import {
   ExactOriginMessenger,
+  isCardNetwork,
   FIELD_CHANNEL,
   type CardPart,
   type FieldChangeDetail,
@@ -62,13 +63,18 @@ function stillBlank(iframe: HTMLIFrameElement): boolean {
 /** The frame's `change` as the protocol has it: whatever else the frame sent is dropped. */
 function readChange(detail: unknown): FieldChangeDetail | null {
   if (typeof detail !== 'object' || detail === null) return null;
-  const { empty, complete, valid, brand, error } = detail as Partial<FieldChangeDetail>;
+  const { empty, complete, valid, brand, networks, preferredNetwork, error } =
+    detail as Partial<FieldChangeDetail>;
   const state: FieldChangeDetail = {
     empty: empty === true,
     complete: complete === true,
     valid: valid === true,
   };
   if (typeof brand === 'string') state.brand = brand;
+  // Network names only: nothing else the frame might add rides along.
+  if (Array.isArray(networks) && networks.length <= 4 && networks.every(isCardNetwork))
+    state.networks = [...networks];
+  if (isCardNetwork(preferredNetwork)) state.preferredNetwork = preferredNetwork;
   if (typeof error?.code === 'string' && typeof error.message === 'string') {
     state.error = { code: error.code, message: error.message };
   }

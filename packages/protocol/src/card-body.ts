@@ -3,6 +3,7 @@
  * builds it, the gateway validates it with this schema; both take the type from it.
  */
 import Type, { type Static } from 'typebox';
+import { CARD_NETWORKS } from './card-networks.js';
 
 export const CardBodySchema = Type.Object(
   {
@@ -12,6 +13,18 @@ export const CardBodySchema = Type.Object(
     exp_year: Type.Integer({ minimum: 1000, maximum: 9999 }),
     cvc: Type.String({ pattern: '^[0-9]{3,4}$' }),
     cardholder_name: Type.Optional(Type.String({ maxLength: 100 })),
+    networks: Type.Optional(
+      Type.Object(
+        {
+          preferred: Type.Enum(CARD_NETWORKS, {
+            type: 'string',
+            description:
+              "The network the shopper chose for a co-badged card; one of the card's available networks.",
+          }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

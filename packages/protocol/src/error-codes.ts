@@ -17,6 +17,8 @@ export const FIELD_ERROR_CODES = [
   'expired_card',
   'incomplete_cvc',
   'incomplete_name',
+  /** The number's brand is not in the group's `accepted-brands`. */
+  'unsupported_brand',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

@@ -3,6 +3,7 @@
  * Nothing here may carry the number, the CVC, or how many digits were typed (rule 1 in docs/architecture.md).
  */
 import type { CardBrand } from './card-brands.js';
+import type { CardNetwork } from './card-networks.js';
 import type { PayErrorCode } from './error-codes.js';
 
 export interface PayErrorInfo {
@@ -16,6 +17,13 @@ export interface FieldChangeDetail {
   complete: boolean;
   valid: boolean;
   brand?: CardBrand;
+  /**
+   * A complete co-badged number: the networks the shopper may choose between (names only,
+   * decided in the frame from the first 8 digits), so the page can show a choice of its own.
+   */
+  networks?: CardNetwork[];
+  /** The network chosen in the frame (or set with `preferred-network`), when `networks` is. */
+  preferredNetwork?: CardNetwork;
   error?: PayErrorInfo;
 }
 
@@ -35,6 +43,8 @@ export interface TokenResult {
     last4: string;
     exp_month: number;
     exp_year: number;
+    /** The networks the card offers and the one chosen (null when nobody chose). */
+    networks: { available: CardNetwork[]; preferred: CardNetwork | null };
   };
   expires_at: string;
 }

@@ -1,5 +1,6 @@
 export * from './three-d-secure.js';
 export * from './card-brands.js';
+export * from './card-networks.js';
 export * from './card-parts.js';
 export * from './card-rules.js';
 export * from './card-body.js';

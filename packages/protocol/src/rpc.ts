@@ -3,6 +3,8 @@
  * penpal's `RemoteProxy<T>` turns these into typed calls, so a misspelt method is a compile
  * error. They are `type`s, not `interface`s, because penpal's `Methods` needs an index signature.
  */
+import type { CardBrand } from './card-brands.js';
+import type { CardNetwork } from './card-networks.js';
 import type { CardPart } from './card-parts.js';
 import type { FieldChangeDetail, PayErrorInfo, TokenResult } from './fields.js';
 import type { Locale, Messages, TextDirection } from './locales.js';
@@ -28,6 +30,12 @@ export interface FrameConfig {
   dir?: TextDirection;
   /** The merchant's overrides of single strings (`group.messages`). */
   messages?: Messages;
+  /** The group's `accepted-brands`; absent: every brand is accepted. */
+  acceptedBrands?: CardBrand[];
+  /** The group's `preferred-network`: chosen for a co-badged card until the shopper picks. */
+  preferredNetwork?: CardNetwork;
+  /** The group's `auto-advance`: the combined field moves to its next input when one is done. */
+  autoAdvance?: boolean;
 }
 
 export interface TokenizeRequest {

@@ -4,6 +4,7 @@
  */
 import Type, { type Static } from 'typebox';
 import { CARD_BRANDS } from './card-brands.js';
+import { CARD_NETWORKS } from './card-networks.js';
 import type { TokenResult } from './fields.js';
 
 export const TokenCardSchema = Type.Object({
@@ -17,6 +18,21 @@ export const TokenCardSchema = Type.Object({
   brand: Type.Enum(CARD_BRANDS, { type: 'string' }),
   exp_month: Type.Integer(),
   exp_year: Type.Integer(),
+  networks: Type.Object(
+    {
+      available: Type.Array(Type.Enum(CARD_NETWORKS, { type: 'string' }), {
+        description:
+          'The networks the card can be routed through: two for a co-badged card (e.g. ' +
+          'cartes_bancaires and visa), the brand alone otherwise, none for an unknown brand.',
+      }),
+      preferred: Type.Union([Type.Enum(CARD_NETWORKS, { type: 'string' }), Type.Null()], {
+        description:
+          "The network chosen when tokenizing (by the shopper, or the merchant's preferred-network); " +
+          "null when nobody chose: a payment then goes through the card's brand.",
+      }),
+    },
+    { additionalProperties: false },
+  ),
 });
 
 export type TokenCard = Static<typeof TokenCardSchema>;

@@ -53,6 +53,12 @@ export interface GroupOwnProps {
   locale?: string;
   /** Your own strings by key (`incomplete_number`, `cvc_placeholder`, …), in the shopper's language. */
   messages?: Messages;
+  /** The brands accepted (`['visa', 'mastercard']` or `'visa mastercard'`); default: every brand. */
+  acceptedBrands?: readonly string[] | string;
+  /** The network chosen for a co-badged card until the shopper picks (`'cartes_bancaires'`). */
+  preferredNetwork?: string;
+  /** Moves focus to the next field once a field is complete and valid. */
+  autoAdvance?: boolean;
 }
 
 export type FieldProps<E extends HTMLElement> = FieldOwnProps & ElementProps<E, FieldEvents>;
@@ -95,6 +101,10 @@ export const CardFieldsElement = payComponent<PayCardFieldsElement, GroupOwnProp
     name: 'name',
     disabled: 'disabled',
     locale: 'locale',
+    // An array becomes "visa,mastercard": the element reads commas as it reads spaces.
+    acceptedBrands: 'accepted-brands',
+    preferredNetwork: 'preferred-network',
+    autoAdvance: 'auto-advance',
   },
   properties: ['fonts', 'messages'],
   events: { ...FIELD_EVENTS, onReady: 'pay-ready', onError: 'pay-error' },

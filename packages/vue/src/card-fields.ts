@@ -58,6 +58,12 @@ export const PayCardFields = defineComponent({
     locale: String,
     /** Your own strings by key (`incomplete_number`, `cvc_placeholder`, …), in the shopper's language. */
     messages: Object as PropType<Messages>,
+    /** The brands accepted (`['visa', 'mastercard']` or `'visa mastercard'`); default: all. */
+    acceptedBrands: [Array, String] as PropType<readonly string[] | string>,
+    /** The network chosen for a co-badged card until the shopper picks (`'cartes_bancaires'`). */
+    preferredNetwork: String,
+    /** Moves focus to the next field once a field is complete and valid. */
+    autoAdvance: Boolean,
   },
   emits: groupEmits,
   // Typed, so that templates that give the group children still type its events.
@@ -119,6 +125,11 @@ export const PayCardFields = defineComponent({
           name: this.name,
           disabled: this.disabled,
           locale: this.locale,
+          'accepted-brands': Array.isArray(this.acceptedBrands)
+            ? this.acceptedBrands.join(' ')
+            : (this.acceptedBrands as string | undefined),
+          'preferred-network': this.preferredNetwork,
+          'auto-advance': this.autoAdvance,
         }),
         // Properties (`.`), never stringified attributes; not rendered on the server.
         ...(this.fonts ? { '.fonts': this.fonts } : {}),

@@ -28,7 +28,7 @@ export const numberRules: PartRules = {
   part: 'number',
   significant: /\d/,
   format: formatNumber,
-  assess(value) {
+  assess(value, { acceptedBrands }) {
     const digits = digitsOf(value);
     const validator = cardValidator();
     if (!digits || !validator) {
@@ -43,6 +43,9 @@ export const numberRules: PartRules = {
     }
     const check = validator.number(digits);
     const brand = brandOf(check.card?.type);
+    // Said as soon as the digits name the brand: typing on cannot make it accepted.
+    if (brand && acceptedBrands && !acceptedBrands.includes(brand))
+      return { empty: false, complete: false, error: 'unsupported_brand', eager: true, brand };
     if (check.isValid) return { empty: false, complete: true, eager: false, brand };
     const lengths = check.card?.lengths ?? [];
     const fullLength = lengths.includes(digits.length);

@@ -5,6 +5,8 @@ export interface RulesContext {
   /** The brand the number frame of the group detected; the CVC length depends on it. */
   brand: CardBrand | null;
   now: Date;
+  /** The group's `accepted-brands`; null: every brand is accepted. */
+  acceptedBrands?: readonly CardBrand[] | null;
 }
 
 export interface Assessment {

@@ -80,6 +80,39 @@ export const cardFormStyles = css`
   .brand text {
     font: bold 7px sans-serif;
   }
+  .brand[data-unsupported='true'] text {
+    fill: #8a8f98;
+  }
+  .networks {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 16px;
+    margin: 0;
+    border: 0;
+    padding: 2px 10px 6px;
+    font-size: 0.9em;
+  }
+  .networks legend {
+    padding: 0;
+    margin-bottom: 2px;
+  }
+  .networks label {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+  }
+  .networks input {
+    width: auto;
+    padding: 0;
+    accent-color: var(--pay-focus-color, #2563eb);
+  }
+  .networks input:focus {
+    box-shadow: none;
+  }
+  .networks input:focus-visible {
+    outline: 2px solid var(--pay-focus-color, #2563eb);
+    outline-offset: 2px;
+  }
   /* Kept in the DOM even when empty so screen readers hear errors as they appear. */
   .error {
     color: var(--pay-invalid-color, #c62828);

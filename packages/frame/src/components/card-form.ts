@@ -2,8 +2,11 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
   CARD_PARTS,
+  NETWORK_NAMES,
+  availableNetworks,
   isCardPart,
   type CardBrand,
+  type CardNetwork,
   type CardPart,
   type FieldChangeDetail,
   type PartValue,
@@ -44,6 +47,7 @@ interface PartControllers {
  *
  * @csspart input - each `<input>`
  * @csspart error - each error message (a polite live region, always present)
+ * @csspart networks - the network choice of a complete co-badged number (a radio group)
  *
  * @cssprop --pay-color - text color
  * @cssprop --pay-background - input background
@@ -73,6 +77,18 @@ export class PayCardForm extends LitElement {
 
   @property({ type: Boolean }) accessor disabled = false;
 
+  /** The group's `accepted-brands`: a number of another brand is refused. Null: all are. */
+  @property({ attribute: false }) accessor acceptedBrands: readonly CardBrand[] | null = null;
+
+  /** The merchant's choice for a co-badged card, until the shopper picks one. */
+  @property({ attribute: false }) accessor preferredNetwork: CardNetwork | null = null;
+
+  /** Moves focus to the next input of this form when one becomes complete and valid. */
+  @property({ type: Boolean }) accessor autoAdvance = false;
+
+  /** The shopper's pick among a co-badged number's networks; null until they pick. */
+  @state() accessor chosenNetwork: CardNetwork | null = null;
+
   /** The brand that sets the CVC length: detected here, or sent by the group's number frame. */
   @state() accessor brand: CardBrand | null = null;
 
@@ -86,7 +102,11 @@ export class PayCardForm extends LitElement {
   /** Takes values that arrive without a keystroke only from the group the customer is in. */
   readonly fillGuard = new FillGuardController(this, () => this.askGroup());
 
-  readonly #context = (): RulesContext => ({ brand: this.brand, now: new Date() });
+  readonly #context = (): RulesContext => ({
+    brand: this.brand,
+    now: new Date(),
+    acceptedBrands: this.acceptedBrands,
+  });
   readonly #controllers = Object.fromEntries(
     CARD_PARTS.map((part) => [part, this.#createControllers(part)]),
   ) as Record<CardPart, PartControllers>;
@@ -99,6 +119,23 @@ export class PayCardForm extends LitElement {
     new LocaleController(this, () => this.#emitChange());
     // What was typed while the card rules loaded is formatted and assessed now.
     void cardValidatorReady.then(() => this.#rulesLoaded());
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('acceptedBrands') && this.parts.includes('number')) {
+      this.#controllers.number.validation.reassess();
+      this.#emitChangeSoon();
+    }
+    // A preference set from the page (its own choice UI) replaces the shopper's pick.
+    if (changed.has('preferredNetwork') && changed.get('preferredNetwork') !== undefined) {
+      this.chosenNetwork = null;
+      this.#emitChangeSoon();
+    }
+  }
+
+  /** After the update in progress: the change reads the state it sets. */
+  #emitChangeSoon(): void {
+    void this.updateComplete.then(() => this.#emitChange());
   }
 
   #rulesLoaded(): void {
@@ -169,9 +206,40 @@ export class PayCardForm extends LitElement {
     });
   }
 
+  /**
+   * The networks a complete co-badged number offers: decided here from its first 8 digits,
+   * and only once the number is complete, so the page learns no more than it does from the
+   * brand (and the frame's height does not change while digits are typed).
+   */
+  offeredNetworks(): CardNetwork[] {
+    if (!this.parts.includes('number')) return [];
+    const { assessment, value } = this.#controllers.number.validation;
+    if (!assessment.complete) return [];
+    const networks = availableNetworks(PART_SPECS.number.canonical(value), this.brand);
+    return networks.length > 1 ? networks : [];
+  }
+
+  /** The network the token asks for: the shopper's pick, else the merchant's preference. */
+  network(): CardNetwork | null {
+    const offered = this.offeredNetworks();
+    for (const candidate of [this.chosenNetwork, this.preferredNetwork])
+      if (candidate && offered.includes(candidate)) return candidate;
+    return null;
+  }
+
+  #choose(network: CardNetwork): void {
+    this.chosenNetwork = network;
+    this.#emitChangeSoon();
+  }
+
   #onValue(part: CardPart, value: string): void {
     const { validation } = this.#controllers[part];
+    const wasDone = this.#isDone(part);
+    const offeredBefore = part === 'number' ? this.offeredNetworks().join() : '';
     validation.setValue(value);
+    // Another card: the pick made for the previous one no longer applies.
+    if (part === 'number' && this.offeredNetworks().join() !== offeredBefore)
+      this.chosenNetwork = null;
     if (part === 'number') {
       const brand = validation.assessment.brand ?? null;
       if (brand !== this.brand) {
@@ -183,6 +251,25 @@ export class PayCardForm extends LitElement {
     // First to the group's tokenizing frame (in the gateway origin), then the state to the host.
     emitFormEvent(this, 'pay-form-value');
     this.#emitChange();
+    if (!wasDone && this.#isDone(part)) this.#advanceFrom(part);
+  }
+
+  #isDone(part: CardPart): boolean {
+    const { assessment, error } = this.#controllers[part].validation;
+    return assessment.complete && !error;
+  }
+
+  /**
+   * `auto-advance` within a combined field: the next input once this one is complete and
+   * valid, never away from a network choice still to make. (Across frames the group does it.)
+   */
+  #advanceFrom(part: CardPart): void {
+    if (!this.autoAdvance || this.parts.length < 2) return;
+    if (part === 'number' && this.offeredNetworks().length) return;
+    const input = this.inputOf(part);
+    if (!input || !input.matches(':focus')) return;
+    const next = this.parts[this.parts.indexOf(part) + 1];
+    if (next) this.inputOf(next)?.focus();
   }
 
   #reassessCvc(): void {
@@ -205,6 +292,12 @@ export class PayCardForm extends LitElement {
       ),
     };
     if (this.parts.includes('number') && this.brand) detail.brand = this.brand;
+    const networks = this.offeredNetworks();
+    if (networks.length) {
+      detail.networks = networks;
+      const network = this.network();
+      if (network) detail.preferredNetwork = network;
+    }
     if (shown) detail.error = { code: shown, message: errorMessage(shown) };
     return detail;
   }
@@ -252,6 +345,30 @@ export class PayCardForm extends LitElement {
       emitFormEvent(this, 'pay-form-blur');
     }, FOCUS_BOUNCE_MS);
   };
+
+  #renderNetworks() {
+    const networks = this.offeredNetworks();
+    if (!networks.length) return nothing;
+    const chosen = this.network();
+    // Native radios: Tab reaches the group, arrow keys choose, screen readers hear the legend
+    // and each network's name. None is checked unless the shopper or the merchant chose.
+    return html`<fieldset class="networks" part="networks">
+      <legend>${t('choose_network')}</legend>
+      ${networks.map(
+        (network) =>
+          html`<label
+            ><input
+              type="radio"
+              name="network"
+              value=${network}
+              .checked=${network === chosen}
+              ?disabled=${this.disabled}
+              @change=${() => this.#choose(network)}
+            />${NETWORK_NAMES[network]}</label
+          >`,
+      )}
+    </fieldset>`;
+  }
 
   #isOwnInput(target: EventTarget | null): boolean {
     return target instanceof HTMLInputElement && this.renderRoot.contains(target);
@@ -308,8 +425,9 @@ export class PayCardForm extends LitElement {
         ?disabled=${this.disabled}
         @blur=${() => this.#onBlur(part)}
       />
-      ${part === 'number' ? brandIcon(this.brand) : nothing}
+      ${part === 'number' ? brandIcon(this.brand, shown === 'unsupported_brand') : nothing}
       <div id="${part}-error" class="error" part="error" aria-live="polite">${message}</div>
+      ${part === 'number' ? this.#renderNetworks() : nothing}
     </div>`;
   }
 }

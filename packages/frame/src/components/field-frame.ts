@@ -66,7 +66,11 @@ export class PayFieldFrame extends LitElement {
       blur: () => this.form?.blur(),
       clear: () => this.form?.clear(),
       tokenize: (request: unknown) =>
-        tokenizeGroup(request, this.#group!, this.config.publishableKey, this.form?.brand ?? null),
+        tokenizeGroup(request, this.#group!, this.config.publishableKey, {
+          brand: this.form?.brand ?? null,
+          acceptedBrands: this.config.acceptedBrands ?? null,
+          network: this.form?.network() ?? null,
+        }),
     };
     this.#bridge = new HostBridgeController(this, () => this.params.origin, methods);
   }
@@ -163,6 +167,9 @@ export class PayFieldFrame extends LitElement {
       .label=${this.config.label}
       .placeholder=${this.config.placeholder ?? ''}
       ?disabled=${this.config.disabled}
+      .acceptedBrands=${this.config.acceptedBrands ?? null}
+      .preferredNetwork=${this.config.preferredNetwork ?? null}
+      ?autoAdvance=${this.config.autoAdvance}
       .askGroup=${this.#askGroup}
     ></pay-card-form>`;
   }

@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { CARD_NETWORKS } from '@pay/protocol/card-networks';
 import { CAPTURE_METHODS, PAYMENT_STATUSES } from '@pay/protocol/payment-status';
 import { errorResponse } from './error.schema.js';
 
@@ -24,6 +25,13 @@ export const paymentObject = Type.Object({
       ),
       exp_month: Type.Optional(Type.Integer()),
       exp_year: Type.Optional(Type.Integer()),
+      network: Type.Optional(
+        Type.Union([Type.Enum(CARD_NETWORKS, { type: 'string' }), Type.Null()], {
+          description:
+            "The network the payment went through: the token's `card.networks.preferred`, " +
+            "else the card's brand; null for a card of no known network.",
+        }),
+      ),
     }),
   ),
   external_id: Type.Optional(nullableString),

@@ -8,6 +8,7 @@ import { currencyDecimals, fromMinor, toMinor } from '../money.js';
 import { creationStatus, paymentView } from '../payment-view.js';
 import { pooledRandomHex } from '../random-pool.js';
 import { authorize } from '../sandbox-network.js';
+import { isCardNetwork } from '@pay/protocol/card-networks';
 import type { PaymentRecord } from '../storage/storage.js';
 import {
   capturePaymentSchema,
@@ -129,6 +130,8 @@ export const paymentRoutes: FastifyPluginAsync = async (app) => {
           last4: token.last4,
           expMonth: token.expMonth,
           expYear: token.expYear,
+          // The shopper's (or merchant's) choice; nobody chose: the card's brand.
+          network: token.networkPreferred ?? (isCardNetwork(token.brand) ? token.brand : null),
         },
         externalId: body.external_id ?? null,
         metadata: body.metadata ?? {},

@@ -62,6 +62,8 @@ export const tokenRoutes: FastifyPluginAsync = async (app) => {
         brand: checked.brand,
         bin,
         last4,
+        networksAvailable: checked.networks,
+        networkPreferred: checked.preferredNetwork,
         expMonth: card.exp_month,
         expYear: card.exp_year,
         cardSealed: cipher.seal(
@@ -82,6 +84,7 @@ export const tokenRoutes: FastifyPluginAsync = async (app) => {
           brand: checked.brand,
           exp_month: card.exp_month,
           exp_year: card.exp_year,
+          networks: { available: checked.networks, preferred: checked.preferredNetwork },
         },
         created_at: now.toISOString(),
         expires_at: new Date(expiresAtMs).toISOString(),

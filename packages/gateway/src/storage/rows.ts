@@ -20,6 +20,7 @@ export interface PaymentRow {
   card_last4: string;
   card_exp_month: number;
   card_exp_year: number;
+  card_network: string | null;
   external_id: string | null;
   metadata: string;
   return_url: string | null;
@@ -43,6 +44,9 @@ export interface TokenRow {
   created_at: number;
   expires_at: number;
   used_at: number | null;
+  /** Space-separated network names ('' for none). */
+  networks_available: string;
+  network_preferred: string | null;
 }
 
 export function paymentToRow(p: PaymentRecord): Omit<PaymentRow, 'seq'> {
@@ -61,6 +65,7 @@ export function paymentToRow(p: PaymentRecord): Omit<PaymentRow, 'seq'> {
     card_last4: p.card.last4,
     card_exp_month: p.card.expMonth,
     card_exp_year: p.card.expYear,
+    card_network: p.card.network,
     external_id: p.externalId,
     metadata: JSON.stringify(p.metadata),
     return_url: p.returnUrl,
@@ -88,6 +93,7 @@ export function rowToPayment(row: PaymentRow): PaymentRecord {
       last4: row.card_last4,
       expMonth: row.card_exp_month,
       expYear: row.card_exp_year,
+      network: row.card_network,
     },
     externalId: row.external_id,
     metadata: JSON.parse(row.metadata) as Record<string, string>,
@@ -109,6 +115,8 @@ export function rowToToken(row: TokenRow): TokenRecord {
     last4: row.last4,
     expMonth: row.exp_month,
     expYear: row.exp_year,
+    networksAvailable: row.networks_available.split(' ').filter(Boolean),
+    networkPreferred: row.network_preferred,
     cardSealed: row.card_sealed,
     cvcSealed: row.cvc_sealed,
     createdAtMs: row.created_at,
@@ -133,5 +141,7 @@ export function tokenValues(token: TokenRecord): TokenInsertRow {
     token.createdAtMs,
     token.expiresAtMs,
     token.usedAtMs,
+    token.networksAvailable.join(' '),
+    token.networkPreferred,
   ];
 }

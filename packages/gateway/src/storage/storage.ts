@@ -112,6 +112,10 @@ export interface TokenRecord {
   brand: string;
   bin: string;
   last4: string;
+  /** The networks the card offers (network names, no digits): two for a co-badged card. */
+  networksAvailable: string[];
+  /** The network chosen when tokenizing; null when nobody chose. */
+  networkPreferred: string | null;
   expMonth: number;
   expYear: number;
   /** AES-256-GCM of the number and cardholder name. */
@@ -137,7 +141,8 @@ export interface PaymentRecord {
   amountRefunded: number;
   currency: string;
   captureMethod: CaptureMethod;
-  card: { brand: string; last4: string; expMonth: number; expYear: number };
+  /** `network`: the one the payment went through (null for a card of no known network). */
+  card: { brand: string; last4: string; expMonth: number; expYear: number; network: string | null };
   externalId: string | null;
   metadata: Record<string, string>;
   returnUrl: string | null;

@@ -15,6 +15,8 @@ export type TokenInsertRow = [
   createdAt: number,
   expiresAt: number,
   usedAt: number | null,
+  networksAvailable: string,
+  networkPreferred: string | null,
 ];
 
 interface Pending {

@@ -14,8 +14,9 @@ db.pragma(`synchronous = ${workerData.synchronous}`);
 // Rows arrive as arrays in this column order (cheaper to pass between threads than objects).
 const insert = db.prepare(
   `INSERT INTO tokens (id, merchant_id, mode, brand, bin, last4, exp_month, exp_year,
-     card_sealed, cvc_sealed, created_at, expires_at, used_at)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     card_sealed, cvc_sealed, created_at, expires_at, used_at, networks_available,
+     network_preferred)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 );
 const CARD_SEALED = 8;
 const CVC_SEALED = 9;

@@ -84,4 +84,13 @@ export const postgresMigrations: string[] = [
   );
   CREATE INDEX rate_limit_windows_reset ON rate_limit_windows(reset_at);
   `,
+  // 2: card networks (co-badged cards). A token keeps the networks its card offers and the one
+  // chosen; a payment the network it went through. Older tokens offered their brand alone.
+  `
+  ALTER TABLE tokens ADD COLUMN networks_available TEXT NOT NULL DEFAULT '';
+  ALTER TABLE tokens ADD COLUMN network_preferred TEXT;
+  UPDATE tokens SET networks_available = brand WHERE brand <> 'unknown';
+  ALTER TABLE payments ADD COLUMN card_network TEXT;
+  UPDATE payments SET card_network = card_brand WHERE card_brand <> 'unknown';
+  `,
 ];

@@ -20,8 +20,9 @@ export class PostgresTokenStore {
     await query(
       this.#pool,
       `INSERT INTO tokens (id, merchant_id, mode, brand, bin, last4, exp_month, exp_year,
-         card_sealed, cvc_sealed, created_at, expires_at, used_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+         card_sealed, cvc_sealed, created_at, expires_at, used_at, networks_available,
+         network_preferred)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       tokenValues(token),
     );
   }

@@ -28,12 +28,12 @@ export class SqlitePaymentStore {
       insert: db.prepare(
         `INSERT INTO payments (id, merchant_id, mode, token_id, status, amount, amount_captured,
            amount_refunded, currency, capture_method, card_brand, card_last4, card_exp_month,
-           card_exp_year, external_id, metadata, return_url, challenge_secret, error_code,
-           created_at, updated_at)
+           card_exp_year, card_network, external_id, metadata, return_url, challenge_secret,
+           error_code, created_at, updated_at)
          VALUES (@id, @merchant_id, @mode, @token_id, @status, @amount, @amount_captured,
            @amount_refunded, @currency, @capture_method, @card_brand, @card_last4, @card_exp_month,
-           @card_exp_year, @external_id, @metadata, @return_url, @challenge_secret, @error_code,
-           @created_at, @updated_at)`,
+           @card_exp_year, @card_network, @external_id, @metadata, @return_url,
+           @challenge_secret, @error_code, @created_at, @updated_at)`,
       ),
       update: db.prepare(
         `UPDATE payments SET status = @status, amount_captured = @amount_captured,
