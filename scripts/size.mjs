@@ -102,10 +102,13 @@ for (const { name, entry, budget, external = [] } of BUDGETS) {
       logLevel: 'error',
       build: { outDir, emptyOutDir: true },
     });
-    const code = readdirSync(path.join(outDir, 'assets'))
-      .filter((file) => file.endsWith('.js'))
-      .map((file) => readFileSync(path.join(outDir, 'assets', file), 'utf8'))
-      .join('\n');
+    // The entry is inlined in index.html (one round trip); the lazy chunks are in assets/.
+    const code = [
+      readFileSync(path.join(outDir, 'index.html'), 'utf8'),
+      ...readdirSync(path.join(outDir, 'assets'))
+        .filter((file) => file.endsWith('.js'))
+        .map((file) => readFileSync(path.join(outDir, 'assets', file), 'utf8')),
+    ].join('\n');
     const dev = code.includes('Lit is in dev mode');
     failed ||= dev;
     console.log(
@@ -116,6 +119,21 @@ for (const { name, entry, budget, external = [] } of BUDGETS) {
     if (saved === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = saved;
   }
+}
+
+// The SDK is one build whatever the shell says: esbuild (packages/host/scripts/build.mjs) reads
+// no NODE_ENV, and nothing in pay.js or its chunks branches on one at run time.
+{
+  const dir = 'packages/host/dist';
+  const files = readdirSync(dir).filter((f) => f === 'pay.js' || /^three-d-secure-.*\.js$/.test(f));
+  const env = files.filter((f) =>
+    /process\.env|NODE_ENV/.test(readFileSync(path.join(dir, f), 'utf8')),
+  );
+  failed ||= !files.length || env.length > 0;
+  console.log(
+    `${!files.length || env.length ? 'FAIL' : 'ok  '} SDK ${files.join(', ') || '(not built)'}: ` +
+      (env.length ? `reads NODE_ENV in ${env.join(', ')}` : 'no NODE_ENV-dependent code'),
+  );
 }
 
 if (failed) {

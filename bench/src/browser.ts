@@ -7,12 +7,17 @@ import { atMost, informs, within, type Group, type Metric, type Recorder } from 
 import { PUBLISHABLE_KEY, startGateway } from './gateway-process';
 import { startPageServer } from './page-server';
 import { frameDir, hostDir, repoRoot } from './paths';
+import { startLatencyProxy } from './latency-proxy';
 import { profileReady } from './ready-profile';
 import { traceReady } from './ready-trace';
-import { median, percentile } from './stats';
+import { blockSpread, median, percentile } from './stats';
 
 export interface BrowserOptions {
   loads: number;
+  /** Loads of each page with every request to the gateway and the floor's frames delayed. */
+  slowLoads: number;
+  /** That delay, per request (ms). */
+  delayMs: number;
   keystrokes: number;
   tokenizations: number;
   /** Also trace one load of each page (Chromium tracing) for the main threads' work. */
@@ -111,16 +116,26 @@ interface Samples {
   floor: number[];
 }
 
+/** How a goal compares ours with the floor in each block of runs: a ratio, or a difference. */
+type Compare = 'ratio' | 'difference';
+
 function timing(
   group: Group,
   what: string,
   s: Samples,
   floorLabel: string,
   goal: (c: Parameters<typeof informs>[0], stat: 'median' | 'p95') => Metric,
+  spread?: { blocks: number; of: string; compare?: Compare },
 ): Metric[] {
   const note = `n=${s.ours.length}+${s.floor.length}`;
   return (['median', 'p95'] as const).map((stat) => {
     const f = stat === 'median' ? median : (x: number[]) => percentile(x, 95);
+    const compare = spread?.compare ?? 'ratio';
+    const range =
+      spread &&
+      blockSpread(s.ours, s.floor, spread.blocks, (o, fl) =>
+        compare === 'ratio' ? f(o) / f(fl) : f(o) - f(fl),
+      );
     return goal(
       {
         group,
@@ -130,10 +145,58 @@ function timing(
         against: floorLabel,
         againstValue: f(s.floor),
         note,
+        ...(range && {
+          spread: {
+            ...range,
+            kind: compare,
+            over: `${compare === 'ratio' ? 'ratio' : 'ours − floor'} of the ${stat}s of ${spread.blocks} blocks of ${spread.of}`,
+          },
+        }),
       },
       stat,
     );
   });
+}
+
+/**
+ * Time to ready of our page and the floor's, alternating so drift weighs on both; one warm-up
+ * each (the gateway's compressed copies, the browser's process pool).
+ */
+async function measureReady(
+  browser: Browser,
+  urls: { ours: string; floor: string },
+  loads: number,
+  setting: string,
+  log: (line: string) => void,
+): Promise<Metric[]> {
+  const ready: Samples = { ours: [], floor: [] };
+  const missed: string[] = [];
+  await timeToReady(browser, urls.ours, []);
+  await timeToReady(browser, urls.floor, []);
+  for (let i = 0; i < loads; i++) {
+    const order = i % 2 ? [urls.floor, urls.ours] : [urls.ours, urls.floor];
+    for (const url of order) {
+      const t = await timeToReady(browser, url, missed);
+      if (t !== null) (url === urls.ours ? ready.ours : ready.floor).push(t);
+    }
+  }
+  // A load that never gets ready is a bug to see, not a sample: it is counted and named.
+  for (const m of missed) log(`ready (${setting}): a load never got ready: ${m}`);
+  if (missed.length > loads / 10)
+    throw new Error(`${missed.length} loads never got ready: ${missed.join('; ')}`);
+  log(
+    `ready (${setting}): ours median ${median(ready.ours).toFixed(1)} ms, floor ${median(ready.floor).toFixed(1)} ms`,
+  );
+  const blocks = Math.max(1, Math.min(5, Math.floor(loads / 3)));
+  return timing(
+    'ready',
+    `time to pay-ready (${setting})`,
+    ready,
+    '3 bare iframes',
+    (c) =>
+      atMost(missed.length ? { ...c, note: `${c.note}; ${missed.length} never ready` } : c, 1.5),
+    { blocks, of: `${Math.floor(loads / blocks)} loads` },
+  );
 }
 
 /** One tokenize() call on the shared wall clock (timeOrigin + now). */
@@ -204,40 +267,63 @@ export async function measureBrowser(r: Recorder, opts: BrowserOptions): Promise
   const floorUrl = `${pages.pageOrigin}/floor.html`;
   const log = opts.log;
   try {
-    // 1. Time to ready: alternate ours and floor so drift weighs on both; one warm-up each.
-    await r.part('browser: time to ready', async () => {
-      const ready: Samples = { ours: [], floor: [] };
-      const missed: string[] = [];
-      await timeToReady(browser, oursUrl, []);
-      await timeToReady(browser, floorUrl, []);
-      for (let i = 0; i < opts.loads; i++) {
-        const order = i % 2 ? [floorUrl, oursUrl] : [oursUrl, floorUrl];
-        for (const url of order) {
-          const t = await timeToReady(browser, url, missed);
-          if (t !== null) (url === oursUrl ? ready.ours : ready.floor).push(t);
-        }
-      }
-      // A load that never gets ready is a bug to see, not a sample: it is counted and named.
-      for (const m of missed) log(`ready: a load never got ready: ${m}`);
-      if (missed.length > opts.loads / 10)
-        throw new Error(`${missed.length} loads never got ready: ${missed.join('; ')}`);
-      log(
-        `ready: ours median ${median(ready.ours).toFixed(1)} ms, floor ${median(ready.floor).toFixed(1)} ms`,
-      );
-      r.add(
-        ...timing('ready', 'time to pay-ready', ready, '3 bare iframes', (c) =>
-          atMost(
-            missed.length ? { ...c, note: `${c.note}; ${missed.length} never ready` } : c,
-            1.5,
-          ),
-        ),
-      );
+    // 1. Time to ready on loopback, then with every request to the gateway and to the floor's
+    // frame server delayed alike (the merchant's page itself is not).
+    const slowGateway = await startLatencyProxy(gateway.url, opts.delayMs);
+    const slowPages = await startPageServer({
+      gateway: slowGateway.origin,
+      publishableKey: PUBLISHABLE_KEY,
+      floorDelayMs: opts.delayMs,
     });
+    const slow = `${opts.delayMs} ms/request`;
+    const slowUrls = {
+      ours: `${slowPages.pageOrigin}/fields.html`,
+      floor: `${slowPages.pageOrigin}/floor.html`,
+    };
+    try {
+      await r.part('browser: time to ready', async () => {
+        r.add(
+          ...(await measureReady(
+            browser,
+            { ours: oursUrl, floor: floorUrl },
+            opts.loads,
+            'loopback',
+            log,
+          )),
+        );
+      });
+      await r.part(`browser: time to ready, ${slow}`, async () => {
+        r.add(...(await measureReady(browser, slowUrls, opts.slowLoads, slow, log)));
+      });
+      // The waterfall behind each: one cold load of each page, its chain of sequential requests.
+      for (const [setting, urls] of [
+        ['loopback', { ours: oursUrl, floor: floorUrl }],
+        [slow, slowUrls],
+      ] as const) {
+        await r.part(`browser: round trips, ${setting}`, async () => {
+          const ours = await profileReady(browser, urls.ours);
+          const floor = await profileReady(browser, urls.floor);
+          r.profile(`time to ready (ours, one cold load, ${setting})`, ours.lines);
+          r.profile(`time to ready (floor, one cold load, ${setting})`, floor.lines);
+          r.add(
+            informs({
+              group: 'ready',
+              name: `sequential requests to ready (${setting})`,
+              value: ours.chain.length,
+              unit: 'requests',
+              against: '3 bare iframes',
+              againstValue: floor.chain.length,
+              note: `ours: ${ours.chain.join(' → ')}; floor: ${floor.chain.join(' → ')}`,
+            }),
+          );
+        });
+      }
+    } finally {
+      await slowPages.close();
+      await slowGateway.close();
+    }
     // Profiles explain a result; one that fails is noted, not counted as a missing metric.
-    const profiles: [string, () => Promise<string[]>][] = [
-      ['time to ready (ours, one cold load)', () => profileReady(browser, oursUrl)],
-      ['time to ready (floor, one cold load)', () => profileReady(browser, floorUrl)],
-    ];
+    const profiles: [string, () => Promise<string[]>][] = [];
     // Tracing every process is slow: the quick run leaves it out.
     if (opts.traces)
       profiles.push(
@@ -264,8 +350,17 @@ export async function measureBrowser(r: Recorder, opts: BrowserOptions): Promise
         `keys: ours p95 ${percentile(keys.ours, 95).toFixed(2)} ms, floor ${percentile(keys.floor, 95).toFixed(2)} ms`,
       );
       r.add(
-        ...timing('keystroke', 'key → pay-change', keys, 'bare iframe message', (c, stat) =>
-          stat === 'p95' ? within(c, 2) : informs(c),
+        ...timing(
+          'keystroke',
+          'key → pay-change',
+          keys,
+          'bare iframe message',
+          (c, stat) => (stat === 'p95' ? within(c, 2) : informs(c)),
+          {
+            blocks: Math.max(1, Math.ceil(opts.keystrokes / block)),
+            of: `${block} keys`,
+            compare: 'difference',
+          },
         ),
       );
     });
@@ -352,8 +447,13 @@ export async function measureBrowser(r: Recorder, opts: BrowserOptions): Promise
       );
       r.profile('tokenize (ours): where the time goes', await tokenizeBreakdown(ours, spans));
       r.add(
-        ...timing('tokenize', 'tokenize() → token', tokenize, floorLabel, (c, stat) =>
-          stat === 'median' ? atMost(c, 1.3) : informs(c),
+        ...timing(
+          'tokenize',
+          'tokenize() → token',
+          tokenize,
+          floorLabel,
+          (c, stat) => (stat === 'median' ? atMost(c, 1.3) : informs(c)),
+          { blocks: 5, of: `${Math.floor(opts.tokenizations / 5)} calls` },
         ),
         ...timing(
           'tokenize',

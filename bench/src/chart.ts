@@ -16,7 +16,11 @@ export function ratioChart(metrics: readonly Metric[], title: string): string {
   const top = 56;
   const height = top + rows.length * rowHeight + 40;
   const width = labelWidth + barWidth + 70;
-  const values = rows.flatMap((m) => [m.ratio!, m.goalRatio ?? 1]);
+  const values = rows.flatMap((m) => [
+    m.ratio!,
+    m.goalRatio ?? 1,
+    ...(m.spread?.kind === 'ratio' ? [m.spread.low, m.spread.high] : []),
+  ]);
   const lo = 2 ** Math.floor(Math.log2(Math.min(0.5, ...values)));
   const hi = 2 ** Math.ceil(Math.log2(Math.max(2, ...values)));
   const x = (r: number) =>
@@ -43,13 +47,18 @@ export function ratioChart(metrics: readonly Metric[], title: string): string {
       `<rect x="${from}" y="${y + 3}" width="${Math.max(1, to - from)}" height="${rowHeight - 8}" fill="${color}"><title>${escape(`${m.name}: ${m.ratio!.toFixed(3)}× ${m.against}${m.goal ? `; goal ${m.goal}` : ''}`)}</title></rect>`,
       `<text x="${right ? to + 4 : from - 4}" y="${y + 14}" text-anchor="${right ? 'start' : 'end'}" fill="#333">${m.ratio!.toFixed(2)}×</text>`,
     );
+    // The spread of a ratio over the bench's repeated runs: a whisker across the bar.
+    if (m.spread?.kind === 'ratio')
+      parts.push(
+        `<line x1="${x(m.spread.low)}" y1="${y + rowHeight / 2 - 1}" x2="${x(m.spread.high)}" y2="${y + rowHeight / 2 - 1}" stroke="#000" stroke-opacity="0.6"><title>${escape(`spread ${m.spread.low.toFixed(2)}–${m.spread.high.toFixed(2)}×: ${m.spread.over}`)}</title></line>`,
+      );
     if (m.goalRatio !== null)
       parts.push(
         `<line x1="${x(m.goalRatio)}" y1="${y}" x2="${x(m.goalRatio)}" y2="${y + rowHeight - 2}" stroke="#000" stroke-width="2"/>`,
       );
   });
   parts.push(
-    `<text x="10" y="${height - 6}" fill="#555">green: goal met · red: missed · grey: no ratio goal · black tick: the goal</text>`,
+    `<text x="10" y="${height - 6}" fill="#555">green: goal met · red: missed · grey: no ratio goal · black tick: the goal · thin line: spread over runs</text>`,
     '</svg>',
   );
   return parts.join('\n') + '\n';

@@ -18,6 +18,18 @@ export interface Metric {
   goalRatio: number | null;
   pass: boolean | null;
   note?: string;
+  /** How far the goal's figure moved over the bench's repeated runs. */
+  spread?: Spread;
+}
+
+/** Lowest and highest of the goal's figure (a ratio, or a difference in the unit) over runs. */
+export interface Spread {
+  low: number;
+  high: number;
+  /** A ratio (ours ÷ floor), or a difference (ours − floor, in the metric's unit). */
+  kind: 'ratio' | 'difference';
+  /** What was compared over what, e.g. "ratio of medians over 5 blocks of 6 loads". */
+  over: string;
 }
 
 interface Compared {
@@ -28,6 +40,7 @@ interface Compared {
   against: string;
   againstValue: number;
   note?: string;
+  spread?: Spread;
 }
 
 const ratioOf = (c: Compared): number => c.value / c.againstValue;

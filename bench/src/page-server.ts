@@ -1,8 +1,9 @@
 // The merchant side of the browser benchmarks: bench pages on one origin, floor frames on another.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { startLatencyProxy } from './latency-proxy';
+import { listen, listenLocalhost } from './listen';
 import { benchDir } from './paths';
 
 export interface PageServer {
@@ -13,23 +14,12 @@ export interface PageServer {
 
 const pagesDir = path.join(benchDir, 'pages');
 
-/** Listens on host:port (0: the system picks); the port, or undefined if host is not on this machine. */
-function listen(server: Server, port: number, host: string): Promise<number | undefined> {
-  return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      // No IPv6 loopback on this machine: 127.0.0.1 alone serves "localhost".
-      error.code === 'EADDRNOTAVAIL' || error.code === 'EAFNOSUPPORT'
-        ? resolve(undefined)
-        : reject(error),
-    );
-    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
-  });
-}
-
 /** Pages at http://127.0.0.1, floor frames at http://localhost (cross-site), on ports the system picks. */
 export async function startPageServer(opts: {
   gateway: string;
   publishableKey: string;
+  /** Serve the floor's frames through a proxy that delays each request this long. */
+  floorDelayMs?: number;
 }): Promise<PageServer> {
   // Filled in once both listen, before anyone knows where to send a request.
   let vars: Record<string, string> = {};
@@ -53,16 +43,16 @@ export async function startPageServer(opts: {
       res.writeHead(404).end();
     }
   };
-  // Fastify binds every address of "localhost"; the floor server does too, so that neither
-  // side pays for a refused ::1 connection before 127.0.0.1.
-  const servers = [createServer(handler), createServer(handler), createServer(handler)];
-  const pagePort = await listen(servers[0]!, 0, '127.0.0.1');
-  const floorPort = await listen(servers[1]!, 0, '127.0.0.1');
-  // ::1 on the port 127.0.0.1 got, as Fastify does for "localhost".
-  const v6 = await listen(servers[2]!, floorPort!, '::1');
-  const live = v6 ? servers : servers.slice(0, 2);
+  const pageServer = createServer(handler);
+  const pagePort = await listen(pageServer, 0, '127.0.0.1');
+  // Fastify binds every address of "localhost"; the floor server does too.
+  const floor = await listenLocalhost(createServer(handler), createServer(handler));
+  const proxy = opts.floorDelayMs
+    ? await startLatencyProxy(`http://localhost:${floor.port}`, opts.floorDelayMs)
+    : undefined;
+  const live = [pageServer, ...floor.live];
   const pageOrigin = `http://127.0.0.1:${pagePort}`;
-  const floorOrigin = `http://localhost:${floorPort}`;
+  const floorOrigin = proxy?.origin ?? `http://localhost:${floor.port}`;
   vars = {
     GATEWAY: opts.gateway,
     PUBLISHABLE_KEY: opts.publishableKey,
@@ -73,6 +63,7 @@ export async function startPageServer(opts: {
     pageOrigin,
     floorOrigin,
     close: async () => {
+      await proxy?.close();
       await Promise.all(live.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
     },
   };

@@ -79,6 +79,8 @@ await section('postgres', (r) => {
 await section('browser', (r) =>
   measureBrowser(r, {
     loads: quick ? 3 : 30,
+    slowLoads: quick ? 3 : 20,
+    delayMs: 100,
     keystrokes: quick ? 20 : 200,
     tokenizations: quick ? 5 : 50,
     traces: !quick,

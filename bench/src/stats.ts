@@ -17,3 +17,24 @@ export function median(samples: readonly number[]): number {
 export function mean(samples: readonly number[]): number {
   return samples.reduce((sum, x) => sum + x, 0) / samples.length;
 }
+
+/**
+ * A statistic compared over consecutive blocks of paired samples (the bench's repeated runs):
+ * `compare(ours block, floor block)` for each of `blocks` blocks, lowest and highest. Shows how
+ * far a goal's figure moves from run to run, so one sitting on its threshold shows as such.
+ */
+export function blockSpread(
+  ours: readonly number[],
+  floor: readonly number[],
+  blocks: number,
+  compare: (ours: number[], floor: number[]) => number,
+): { low: number; high: number } {
+  const n = Math.max(1, Math.min(blocks, ours.length, floor.length));
+  const values: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const slice = (x: readonly number[]) =>
+      x.slice(Math.floor((i * x.length) / n), Math.floor(((i + 1) * x.length) / n));
+    values.push(compare(slice(ours), slice(floor)));
+  }
+  return { low: Math.min(...values), high: Math.max(...values) };
+}

@@ -10,13 +10,23 @@ export function verdict(m: Metric): string {
   return m.pass === null ? 'info' : m.pass ? 'PASS' : 'FAIL';
 }
 
+/** A ratio's spread as `1.21–1.43×`; a difference's in the metric's unit. */
+export function formatSpread(m: Metric): string {
+  if (!m.spread) return '';
+  const { low, high } = m.spread;
+  return m.spread.kind === 'difference'
+    ? `${low.toFixed(2)}–${high.toFixed(2)} ${m.unit}`
+    : `${low.toFixed(2)}–${high.toFixed(2)}×`;
+}
+
 export function formatTable(metrics: readonly Metric[]): string {
-  const header = ['metric', 'value', 'floor / peer', 'ratio', 'goal', ''];
+  const header = ['metric', 'value', 'floor / peer', 'ratio', 'spread over runs', 'goal', ''];
   const rows = metrics.map((m) => [
     m.name,
     formatValue(m.value, m.unit),
     m.againstValue === null ? m.against : `${m.against} ${formatValue(m.againstValue, m.unit)}`,
     m.ratio === null ? '' : `${m.ratio.toFixed(2)}×`,
+    formatSpread(m),
     m.goal,
     verdict(m),
   ]);

@@ -162,6 +162,13 @@ export async function measureThroughput(r: Recorder, opts: ThroughputOptions): P
           against: floor,
           againstValue: floorRps,
           note: `${opts.connections} connections; medians of ${opts.rounds} runs of ${opts.seconds} s`,
+          // Each token run against the floor's median.
+          spread: {
+            low: Math.min(...tokenRuns.map((x) => x.rps)) / floorRps,
+            high: Math.max(...tokenRuns.map((x) => x.rps)) / floorRps,
+            kind: 'ratio',
+            over: `each of ${opts.rounds} token runs ÷ the floor's median`,
+          },
         },
         0.5,
       ),

@@ -1,10 +1,12 @@
 import { defineConfig } from 'vite';
+import { inlineFrameApp } from './inline-frame-app';
 
-// The frame app: served by the gateway at /frame/v1/ under a CSP without inline script,
-// so the build emits only external module scripts and stylesheets.
+// The frame app: served by the gateway at /frame/v1/. Its entry script and stylesheet are
+// inlined into index.html (one round trip); the gateway's CSP allows them by hash only.
 export default defineConfig({
   base: './',
   mode: 'production',
+  plugins: [inlineFrameApp()],
   // Shoppers get Lit's production build whatever NODE_ENV the shell has: Vite would pick the
   // packages' `development` exports (Lit's dev build, 14 KB more and a console warning) when
   // NODE_ENV is `development` or `test`.

@@ -1,3 +1,6 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
 /**
  * The Content-Security-Policy of the card-field frames (/frame/v1/*). No inline script, no
  * eval, connections only to the gateway itself. Deliberately no `frame-ancestors`: merchants
@@ -13,3 +16,70 @@ export const frameCsp = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * Written by the frame build beside index.html: the hashes of the script and style it inlines
+ * (its whole app, so that the frame is one round trip). Only these blocks may run, nothing else
+ * inline: an attribute handler or a block injected into the document matches no hash.
+ */
+export const FRAME_CSP_FILE = 'frame-csp.json';
+
+const HASH = /^'sha256-[A-Za-z0-9+/]{43}='$/;
+type Hashes = { 'script-src': string[]; 'style-src': string[] };
+
+function parseHashes(text: string): Hashes | undefined {
+  try {
+    const json = JSON.parse(text) as Partial<Record<keyof Hashes, unknown>>;
+    const list = (v: unknown) =>
+      Array.isArray(v) && v.every((h) => typeof h === 'string' && HASH.test(h))
+        ? (v as string[])
+        : undefined;
+    const script = list(json['script-src']);
+    const style = list(json['style-src']);
+    return script && style ? { 'script-src': script, 'style-src': style } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The frame CSP with a build's hashes added to script-src and style-src. */
+export function frameCspWith(hashes: Hashes | undefined): string {
+  if (!hashes) return frameCsp;
+  return frameCsp
+    .replace("script-src 'self'", ["script-src 'self'", ...hashes['script-src']].join(' '))
+    .replace("style-src 'self'", ["style-src 'self'", ...hashes['style-src']].join(' '));
+}
+
+/**
+ * The CSP for the frame build in `dir`, read again when frame-csp.json changes (a rebuild is
+ * served without a restart). Without the file, or with one that is not a list of sha256 hashes,
+ * the plain policy: inline code is blocked, never allowed more widely.
+ */
+export class FrameCspReader {
+  readonly #file: string;
+  #cached: { stamp: string; csp: Promise<string> } | undefined;
+
+  constructor(dir: string) {
+    this.#file = join(dir, FRAME_CSP_FILE);
+  }
+
+  async current(): Promise<string> {
+    let stamp: string;
+    try {
+      const s = await stat(this.#file);
+      stamp = `${s.ino}:${s.size}:${s.mtimeMs}`;
+    } catch {
+      return frameCsp;
+    }
+    if (this.#cached?.stamp !== stamp) {
+      this.#cached = {
+        stamp,
+        csp: readFile(this.#file, 'utf8').then(
+          (text) => frameCspWith(parseHashes(text)),
+          () => frameCsp,
+        ),
+      };
+    }
+    return this.#cached.csp;
+  }
+}

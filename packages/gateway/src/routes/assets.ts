@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { compressAsset } from './asset-compression.js';
 import { ApiError } from '../errors.js';
-import { frameCsp } from '../frame-csp.js';
+import { FrameCspReader } from '../frame-csp.js';
 import { RELEASE_MANIFEST, SdkReleaseReader } from '../sdk-release.js';
 
 /**
@@ -54,9 +54,10 @@ export const assetRoutes: FastifyPluginAsync = async (app) => {
   }
 
   await app.register(async (frame) => {
+    const csp = new FrameCspReader(frameDir);
     frame.addHook('onRequest', async (_request, reply) => {
       void reply.headers({
-        'Content-Security-Policy': frameCsp,
+        'Content-Security-Policy': await csp.current(),
         'Cache-Control': 'no-cache',
       });
     });

@@ -1,5 +1,6 @@
 // The frames' documents, the SDK and the API answer with strict headers; the bundles hold no
 // eval and no remote code.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, type GatewayRun } from '../../lib/gateway-process.js';
@@ -13,6 +14,30 @@ export function header(
 ): string {
   const v = res.headers[name];
   return (Array.isArray(v) ? v.join(', ') : v) ?? '';
+}
+
+/**
+ * The frame document inlines its app (one round trip): each inline <script> and <style> must be
+ * allowed by its own sha256 in the CSP, never by 'unsafe-inline' or a nonce anyone could copy.
+ */
+function unhashedInline(html: string, directives: Record<string, string[]>): string[] {
+  const problems: string[] = [];
+  for (const [tag, directive] of [
+    ['script', 'script-src'],
+    ['style', 'style-src'],
+  ] as const) {
+    const blocks = html.matchAll(
+      new RegExp(`<${tag}(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'gi'),
+    );
+    for (const [, body] of blocks) {
+      const hash = `'sha256-${createHash('sha256')
+        .update(body ?? '')
+        .digest('base64')}'`;
+      if (!directives[directive]?.includes(hash))
+        problems.push(`inline <${tag}> not allowed by its hash`);
+    }
+  }
+  return problems;
 }
 
 export async function headersScenario(gw: GatewayRun, result: Attempts): Promise<void> {
@@ -34,11 +59,13 @@ export async function headersScenario(gw: GatewayRun, result: Attempts): Promise
     if (!directives['default-src']?.includes("'none'"))
       problems.push(`default-src ${String(directives['default-src'])}`);
     const scripts = directives['script-src'] ?? [];
-    if (!scripts.length || scripts.some((s) => /unsafe|\*|data:|https?:$/.test(s)))
+    if (!scripts.length || scripts.some((s) => s !== "'self'" && !/^'sha256-[\w+/]+=*'$/.test(s)))
       problems.push(`script-src ${scripts.join(' ')}`);
     if (directives['connect-src']?.join(' ') !== "'self'")
       problems.push(`connect-src ${String(directives['connect-src'])}`);
-    if ((directives['style-src'] ?? []).some((s) => /unsafe-inline|\*/.test(s)))
+    if (
+      (directives['style-src'] ?? []).some((s) => s !== "'self'" && !/^'sha256-[\w+/]+=*'$/.test(s))
+    )
       problems.push('style-src allows inline or any origin');
     if (!directives['base-uri']) problems.push('no base-uri');
     if (header(res, 'x-content-type-options') !== 'nosniff')
@@ -48,9 +75,10 @@ export async function headersScenario(gw: GatewayRun, result: Attempts): Promise
       problems.push('frame document is CORS-readable by any origin');
     if (path.endsWith('.js') && !/javascript/.test(header(res, 'content-type')))
       problems.push(`content-type ${header(res, 'content-type')}`);
-    if (/\.html$|\/$/.test(path) && /<script(?![^>]*\bsrc=)[^>]*>/i.test(res.text))
-      problems.push('inline <script> in the frame document');
-    if (/\.html$|\/$/.test(path) && /\son[a-z]+=/i.test(res.text))
+    if (/\.html$|\/$/.test(path)) problems.push(...unhashedInline(res.text, directives));
+    // Attributes only: the inlined app's own code may well spell ` onload=`.
+    const markup = res.text.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, '');
+    if (/\.html$|\/$/.test(path) && /\son[a-z]+=/i.test(markup))
       problems.push('inline event handler in the frame document');
     result.record(`headers: ${path}`, problems.length ? problems.join('; ') : undefined);
   }
@@ -69,6 +97,8 @@ export async function headersScenario(gw: GatewayRun, result: Attempts): Promise
     ...assets
       .filter((a) => a.endsWith('.js'))
       .map((a) => ['frame', join(frameDir, 'assets', a.split('/').pop() ?? '')]),
+    // The frame app's entry is inlined in its document.
+    ['frame', join(frameDir, 'index.html')],
   ] as [string, string][]) {
     const code = readFileSync(file, 'utf8');
     const star =
