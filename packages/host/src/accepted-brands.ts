@@ -10,7 +10,10 @@ const warned = new Set<string>();
  */
 export function readAcceptedBrands(value: string | null): CardBrand[] | null {
   if (value === null) return null;
-  const names = value.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const names = value
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   const unknown = names.filter((name) => !isCardBrand(name));
   if (unknown.length && !warned.has(value)) {
     warned.add(value);

@@ -27,7 +27,7 @@ export const TokenCardSchema = Type.Object({
       }),
       preferred: Type.Union([Type.Enum(CARD_NETWORKS, { type: 'string' }), Type.Null()], {
         description:
-          'The network chosen when tokenizing (by the shopper, or the merchant\'s preferred-network); ' +
+          "The network chosen when tokenizing (by the shopper, or the merchant's preferred-network); " +
           "null when nobody chose: a payment then goes through the card's brand.",
       }),
     },
