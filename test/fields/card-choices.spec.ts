@@ -239,18 +239,23 @@ test('preferred-network preselects the merchant choice; the shopper can still ch
     ok: true,
     result: { card: { networks: { preferred: 'cartes_bancaires' } } },
   });
-  await choice.getByRole('radio', { name: 'Visa' }).check();
-  const changed = await tokenize(page);
-  expect(changed).toMatchObject({
+  // The page's own choice, set on the group, replaces the preselection.
+  await page.evaluate(() => {
+    (document.querySelector('#group') as unknown as { preferredNetwork: string }).preferredNetwork =
+      'visa';
+  });
+  await expect(choice.getByRole('radio', { name: 'Visa' })).toBeChecked();
+  await expect.poll(() => lastChange(page, 'number')).toMatchObject({ preferredNetwork: 'visa' });
+  expect(await tokenize(page)).toMatchObject({
     ok: true,
     result: { card: { networks: { preferred: 'visa' } } },
   });
-  // The page's own choice, set on the group, replaces it.
-  await page.evaluate(() => {
-    (document.querySelector('#group') as unknown as { preferredNetwork: string }).preferredNetwork =
-      'cartes_bancaires';
+  // And the shopper can still change it.
+  await choice.getByRole('radio', { name: 'Cartes Bancaires' }).check();
+  expect(await tokenize(page)).toMatchObject({
+    ok: true,
+    result: { card: { networks: { preferred: 'cartes_bancaires' } } },
   });
-  await expect(choice.getByRole('radio', { name: 'Cartes Bancaires' })).toBeChecked();
 });
 
 test('auto-advance moves focus number → expiry → cvc → name when set', async ({ page }) => {
