@@ -38,7 +38,7 @@ export function parseFrameConfig(input: unknown): FrameConfig | null {
   if (Array.isArray(raw.acceptedBrands) && raw.acceptedBrands.length <= CARD_BRANDS.length)
     config.acceptedBrands = raw.acceptedBrands.filter(isCardBrand);
   if (isCardNetwork(raw.preferredNetwork)) config.preferredNetwork = raw.preferredNetwork;
-  config.autoAdvance = raw.autoAdvance === true;
+  if (raw.autoAdvance === true) config.autoAdvance = true;
   return config;
 }
 

@@ -26,6 +26,23 @@ describe('card number rules', () => {
     expect(a.error).to.equal(undefined);
   });
 
+  it('refuses a brand outside accepted-brands as soon as the digits name it, eagerly', () => {
+    const acceptedBrands = ['visa'] as const;
+    expect(numberRules.assess('5555', { brand: null, now, acceptedBrands })).to.include({
+      complete: false,
+      error: 'unsupported_brand',
+      eager: true,
+      brand: 'mastercard',
+    });
+    expect(
+      numberRules.assess('4242 4242 4242 4242', { brand: null, now, acceptedBrands }),
+    ).to.include({ complete: true, brand: 'visa' });
+    // Without the list every brand is accepted.
+    expect(numberRules.assess('5555 5555 5555 4444', { brand: null, now }).error).to.equal(
+      undefined,
+    );
+  });
+
   it('calls a valid prefix incomplete and does not show it eagerly', () => {
     expect(numberRules.assess('4242 42', { brand: null, now })).to.include({
       error: 'incomplete_number',

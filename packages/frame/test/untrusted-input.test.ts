@@ -41,6 +41,21 @@ describe('what the host page sends is checked in the frame', () => {
     });
   });
 
+  it('keeps known brands, a known network and a true auto-advance only', () => {
+    const config = parseFrameConfig({
+      label: '',
+      acceptedBrands: ['visa', 'bogus', 7],
+      preferredNetwork: 'nope',
+      autoAdvance: 'yes',
+    });
+    expect(config?.acceptedBrands).to.deep.equal(['visa']);
+    expect(config?.preferredNetwork).to.equal(undefined);
+    expect(config?.autoAdvance).to.equal(undefined);
+    expect(
+      parseFrameConfig({ label: '', preferredNetwork: 'cartes_bancaires', autoAdvance: true }),
+    ).to.include({ preferredNetwork: 'cartes_bancaires', autoAdvance: true });
+  });
+
   it('accepts a publishable key, not a secret one', () => {
     expect(parseFrameConfig({ label: '', publishableKey: 'pk_test_abc' })?.publishableKey).to.equal(
       'pk_test_abc',

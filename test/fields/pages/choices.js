@@ -1,7 +1,7 @@
 // The group's attributes from the query (?accepted-brands=visa&auto-advance), or, with
 // ?as=property, through its properties (an array for acceptedBrands) before the SDK loads.
 const group = document.getElementById('group');
-const query = new URLSearchParams(location.search);
+const query = new window.URLSearchParams(window.location.search);
 const asProperty = query.get('as') === 'property';
 const properties = {
   'accepted-brands': 'acceptedBrands',
