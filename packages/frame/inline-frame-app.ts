@@ -65,7 +65,9 @@ export function inlineFrameApp(): Plugin {
           delete bundle[c.fileName];
         }
         // The card rules chunk, fetched while the document parses rather than once the app runs.
+        // Only it: the other dynamic chunks are the languages, and a frame fetches its own only.
         const preloads = entry.dynamicImports
+          .filter((name) => /(^|\/)card-rules-[\w-]+\.js$/.test(name))
           .map((name) => `<link rel="modulepreload" href="./${name}">`)
           .join('\n    ');
         text = text.replace(
