@@ -345,6 +345,42 @@ export const FIELD_CASES: Case[] = [
     },
   },
   {
+    name: 'a French group: French placeholder, name and error, a lang="fr" frame document',
+    async run(page, origins) {
+      await open(page, origins, '/french.html');
+      const expiry = await fieldFrame(page, 'expiry');
+      assert.equal(await inputAttribute(expiry, 'expiry', 'placeholder'), 'MM / AA');
+      const number = await fieldFrame(page, 'number');
+      assert.equal(await inputAttribute(number, 'number', 'aria-label'), 'Numéro de carte');
+      assert.equal(await number.evaluate<string>(`() => document.documentElement.lang`), 'fr');
+      await typeInto(page, 'number', 'number', '42424242');
+      const outcome = await tokenize(page);
+      assert.deepEqual(outcome, {
+        ok: false,
+        code: 'incomplete_number',
+        message: 'Le numéro de carte est incomplet.',
+      });
+    },
+  },
+  {
+    name: 'an Arabic page: RTL frames, the card digits stay LTR and the card tokenizes',
+    async run(page, origins) {
+      await open(page, origins, '/arabic.html', ['group', 'combined-group']);
+      const number = await fieldFrame(page, 'number');
+      assert.equal(await number.evaluate<string>(`() => document.documentElement.dir`), 'rtl');
+      for (const field of ['number', 'expiry', 'cvc']) {
+        const frame = await fieldFrame(page, field);
+        assert.equal(await inputAttribute(frame, field, 'dir'), 'ltr');
+        assert.equal(await inputStyle(frame, field, 'direction'), 'ltr');
+      }
+      await fillSplit(page, '4242424242424242', '1234', '123');
+      assert.equal(await inputProperty(number, 'number', 'value'), '4242 4242 4242 4242');
+      const outcome = await tokenize(page);
+      assert.ok(outcome.ok, JSON.stringify(outcome));
+      assert.deepEqual([outcome.result.card.brand, outcome.result.card.last4], ['visa', '4242']);
+    },
+  },
+  {
     name: 'loading and tokenizing prints no console error or warning',
     needs: 'console',
     async run(page, origins) {
