@@ -1,4 +1,4 @@
-import { isCardBrand, type CardBrand } from '@pay/protocol';
+import { CARD_BRANDS, isCardBrand, type CardBrand } from '@pay/protocol';
 
 const warned = new Set<string>();
 
@@ -18,7 +18,7 @@ export function readAcceptedBrands(value: string | null): CardBrand[] | null {
   if (unknown.length && !warned.has(value)) {
     warned.add(value);
     console.warn(
-      `pay: accepted-brands ignores ${unknown.join(', ')}: brands are visa, mastercard, amex, discover, diners, jcb, unionpay, maestro, unknown.`,
+      `pay: accepted-brands ignores ${unknown.join(', ')}: brands are ${CARD_BRANDS.join(', ')}.`,
     );
   }
   const brands = names.filter(isCardBrand);

@@ -98,6 +98,8 @@ export abstract class PayFieldElement extends HTMLElement {
   #connection: FrameConnection | undefined;
   /** The field's name from the frame, in the group's language. */
   #frameTitle = '';
+  /** Whether the frame said its input has focus (custom states may be missing: not read back). */
+  #focused = false;
   state: FieldChangeDetail = { ...EMPTY_STATE };
 
   constructor() {
@@ -286,8 +288,6 @@ export abstract class PayFieldElement extends HTMLElement {
     // States may change the merchant's --pay-* values (e.g. :state(invalid) { --pay-color: red }).
     this.#reconfigure();
   }
-
-  #focused = false;
 
   #onFocusChange(focused: boolean): void {
     this.#focused = focused;
