@@ -247,7 +247,7 @@ export class FrameConnection {
     };
     const connection = connect<FrameMethods>({
       messenger: new ExactOriginMessenger({
-        remoteWindow: iframe.contentWindow!,
+        remoteWindow: () => iframe.contentWindow,
         remoteOrigin: this.#origin,
         waitForRemote: waitForFrame,
       }),

@@ -15,7 +15,13 @@ import {
 import { isExactOrigin } from './frame-params.js';
 
 export interface ExactOriginMessengerOptions {
-  remoteWindow: Window;
+  /**
+   * The peer window, or how to find it when a message arrives. An iframe's `contentWindow` is
+   * best read late: read right after the iframe is added, it makes the browser build a script
+   * context for the about:blank document it starts with (tens of ms per frame on a slow
+   * machine), which the gateway document replaces at once. Its identity never changes.
+   */
+  remoteWindow: Window | (() => Window | null);
   /** The one origin messages go to and come from, e.g. `https://gateway.example`. */
   remoteOrigin: string;
   /**
@@ -28,7 +34,7 @@ export interface ExactOriginMessengerOptions {
 }
 
 export class ExactOriginMessenger implements Messenger {
-  readonly #remoteWindow: Window;
+  readonly #remoteWindow: () => Window | null;
   readonly #remoteOrigin: string;
   readonly #handlers = new Set<MessageHandler>();
   #validate: ((data: unknown) => data is Message) | undefined;
@@ -39,7 +45,7 @@ export class ExactOriginMessenger implements Messenger {
     if (!isExactOrigin(remoteOrigin)) {
       throw new PenpalError('INVALID_ARGUMENT', 'remoteOrigin: not an exact origin');
     }
-    this.#remoteWindow = remoteWindow;
+    this.#remoteWindow = typeof remoteWindow === 'function' ? remoteWindow : () => remoteWindow;
     this.#remoteOrigin = remoteOrigin;
     this.#waiting = waitForRemote;
   }
@@ -85,7 +91,7 @@ export class ExactOriginMessenger implements Messenger {
   };
 
   #postToWindow(message: Message, transfer: Transferable[]): void {
-    this.#remoteWindow.postMessage(message, { targetOrigin: this.#remoteOrigin, transfer });
+    this.#remoteWindow()?.postMessage(message, { targetOrigin: this.#remoteOrigin, transfer });
   }
 
   #usePort(port: MessagePort): void {
@@ -95,7 +101,7 @@ export class ExactOriginMessenger implements Messenger {
   }
 
   #onWindowMessage = (event: MessageEvent): void => {
-    if (event.origin !== this.#remoteOrigin || event.source !== this.#remoteWindow) return;
+    if (event.origin !== this.#remoteOrigin || event.source !== this.#remoteWindow()) return;
     // Connected: the window channel is closed, so a replayed or second handshake changes nothing.
     if (this.#port) return;
     const data: unknown = event.data;
