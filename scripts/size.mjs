@@ -14,7 +14,14 @@ import { gzipSync } from 'node:zlib';
 const WRAPPED = ['react', 'react-dom', 'vue', '@pay/host'];
 const BUDGETS = [
   { name: 'SDK (pay.js)', entry: 'packages/host/src/pay.ts', budget: 8 * 1024 },
-  { name: 'frame app', entry: 'packages/frame/src/main.ts', budget: 25 * 1024 },
+  // The frame's inline entry, and the app it loads once it has shaken hands: both before the
+  // field works, so both are counted.
+  {
+    name: 'frame app',
+    entry: 'packages/frame/src/main.ts',
+    alsoEager: ['packages/frame/src/app.ts'],
+    budget: 25 * 1024,
+  },
   { name: '@pay/react', entry: 'packages/react/src/index.ts', budget: 2 * 1024, external: WRAPPED },
   { name: '@pay/vue', entry: 'packages/vue/src/index.ts', budget: 2 * 1024, external: WRAPPED },
 ];
@@ -39,9 +46,9 @@ const row = (label, min, gz, extra = '') =>
   `${label.padEnd(19)} ${String(min).padStart(7)} B min  ${String(gz).padStart(6)} B min+gzip${extra}`;
 
 let failed = false;
-for (const { name, entry, budget, external = [] } of BUDGETS) {
+for (const { name, entry, alsoEager = [], budget, external = [] } of BUDGETS) {
   const result = await build({
-    entryPoints: [entry],
+    entryPoints: [entry, ...alsoEager],
     bundle: true,
     splitting: true,
     minify: true,
@@ -66,6 +73,11 @@ for (const { name, entry, budget, external = [] } of BUDGETS) {
   );
   const entryOutput = outputs.find(([file, o]) => o.entryPoint && !lazyTargets.has(file))[0];
   const eager = eagerOutputs(result.metafile, entryOutput);
+  for (const also of alsoEager) {
+    const output = outputs.find(([, o]) => o.entryPoint === also)?.[0];
+    if (!output) throw new Error(`size: no output for ${also}`);
+    for (const file of eagerOutputs(result.metafile, output)) eager.add(file);
+  }
   let min = 0;
   let gz = 0;
   const lazy = [];

@@ -111,7 +111,7 @@ function importAll(files: string[]): string {
 }
 
 /** What the gateway actually serves (vite's build), gzip -9, for comparison with esbuild's. */
-/** Scripts, stylesheets and documents (the frame's holds its inlined app), each gzipped. */
+/** Scripts, stylesheets and documents (the frame's holds its inlined entry), each gzipped. */
 function servedSize(dir: string): number | null {
   if (!existsSync(dir)) return null;
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>

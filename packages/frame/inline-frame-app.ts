@@ -1,7 +1,9 @@
-// Build step of the frame app: its entry script and stylesheet go into index.html itself, so the
-// frame is one round trip (its document), not two (the document, then what it links to). The
+// Build step of the frame: its entry script and stylesheet go into index.html itself, so the
+// frame can shake hands with the host page after one round trip (its document). The entry is
+// small: it opens the link to the host and loads the app, a chunk the document preloads. The
 // gateway's CSP allows exactly these inline blocks by their hashes (frame-csp.json), nothing else.
 import { createHash } from 'node:crypto';
+import { build } from 'esbuild';
 import type { OutputAsset, OutputChunk } from 'rollup';
 import type { Plugin } from 'vite';
 
@@ -17,7 +19,28 @@ function assertInlinable(text: string, tag: string): void {
     throw new Error(`cannot inline: </${tag} in the code`);
 }
 
-export function inlineFrameApp(): Plugin {
+/**
+ * The inline entry, bundled on its own (its own copy of the little it shares with the app), so
+ * that the app chunk imports nothing from a script that has no URL.
+ */
+async function bundleEntry(entry: string, appUrl: string): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    conditions: ['module', 'browser', 'production'],
+    define: { FRAME_APP_URL: JSON.stringify(appUrl) },
+    external: [appUrl],
+    logLevel: 'error',
+  });
+  return result.outputFiles[0]!.text.trim();
+}
+
+/** `entry`: the inline entry script; the build's own entry (in index.html) is the app. */
+export function inlineFrameApp({ entry: entryScript }: { entry: string }): Plugin {
   return {
     name: 'inline-frame-app',
     apply: 'build',
@@ -26,37 +49,32 @@ export function inlineFrameApp(): Plugin {
     // dynamic-import preload lists (__VITE_PRELOAD__).
     generateBundle: {
       order: 'post',
-      handler(_options, bundle) {
+      async handler(_options, bundle) {
         const html = Object.values(bundle).find(
           (f): f is OutputAsset => f.type === 'asset' && f.fileName === 'index.html',
         );
         const entry = Object.values(bundle).find(
-          (f): f is OutputChunk => f.type === 'chunk' && f.isEntry,
+          (f): f is OutputChunk => f.type === 'chunk' && f.isEntry && f.name === 'app',
         );
         if (!html || !entry) throw new Error('inline-frame-app: no index.html or entry chunk');
-        // The entry stops being a file: no other chunk may import from it.
-        for (const f of Object.values(bundle))
-          if (f.type === 'chunk' && f !== entry && f.imports.includes(entry.fileName))
-            throw new Error(`inline-frame-app: ${f.fileName} imports the entry chunk`);
-        const css = [...(entry.viteMetadata?.importedCss ?? [])].map(
-          (name) => bundle[name] as OutputAsset,
+        // The document's stylesheet (frame.css); the app's own styles are in its components.
+        const css = Object.values(bundle).filter(
+          (f): f is OutputAsset => f.type === 'asset' && f.fileName.endsWith('.css'),
         );
-        // The chunk's imports are relative to assets/; inline, they resolve against the document.
-        let code = entry.code;
-        for (const name of entry.dynamicImports) {
-          const base = name.slice(name.lastIndexOf('/') + 1);
-          code = code.split(`"./${base}"`).join(`"./${name}"`);
-        }
+        const code = await bundleEntry(entryScript, `./${entry.fileName}`);
         const style = css.map((c) => String(c.source)).join('');
         assertInlinable(code, 'script');
         assertInlinable(style, 'style');
         let text = String(html.source);
-        const scriptTag = new RegExp(
-          `<script type="module" crossorigin src="[^"]*${entry.fileName}"></script>`,
-        );
-        if (!scriptTag.test(text)) throw new Error('inline-frame-app: entry script tag not found');
-        // A function, not a string: `$` in the code is not a replacement pattern.
-        text = text.replace(scriptTag, () => `<script type="module">${code}</script>`);
+        // The document's own entry chunk holds nothing but its stylesheet, inlined below.
+        for (const f of Object.values(bundle))
+          if (f.type === 'chunk' && f.isEntry && f !== entry) {
+            if (text.includes(f.fileName) || f.code.trim())
+              throw new Error(
+                `inline-frame-app: index.html has a script of its own (${f.fileName})`,
+              );
+            delete bundle[f.fileName];
+          }
         for (const c of css) {
           const linkTag = new RegExp(
             `<link rel="stylesheet" crossorigin href="[^"]*${c.fileName}">`,
@@ -64,18 +82,16 @@ export function inlineFrameApp(): Plugin {
           text = text.replace(linkTag, '');
           delete bundle[c.fileName];
         }
-        // The card rules chunk, fetched while the document parses rather than once the app runs.
-        // Only it: the other dynamic chunks are the languages, and a frame fetches its own only.
-        const preloads = entry.dynamicImports
-          .filter((name) => /(^|\/)card-rules-[\w-]+\.js$/.test(name))
-          .map((name) => `<link rel="modulepreload" href="./${name}">`)
-          .join('\n    ');
+        // Nothing is preloaded: the app loads once the frame has shaken hands and its thread is
+        // idle (see src/main.ts), the card rules with it, a language only for a frame needing one.
+        const preloads = '';
         text = text.replace(
           '</title>',
-          () => `</title>\n    <style>${style}</style>\n    ${preloads}`,
+          // A function, not a string: `$` in the code is not a replacement pattern.
+          () =>
+            `</title>\n    <style>${style}</style>\n    ${preloads}\n    <script type="module">${code}</script>`,
         );
         html.source = text;
-        delete bundle[entry.fileName];
         this.emitFile({
           type: 'asset',
           fileName: FRAME_CSP_FILE,

@@ -145,6 +145,51 @@ test('typing right after pay-ready, before the card rules have loaded, ends form
   expect(outcome.ok && outcome.result.card).toMatchObject({ brand: 'amex', last4: '0005' });
 });
 
+test('ready before the app has loaded: what is typed is kept, formatted and focused; a fill without a keystroke is not', async ({
+  page,
+}) => {
+  // The frames shake hands from their own small entry script and draw plain inputs; the app
+  // (Lit, the rules) arrives late here, as on a slow network: hold it back.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = 0;
+  await page.route('**/frame/v1/assets/app-*.js', async (route) => {
+    held++;
+    await released;
+    await route.continue();
+  });
+  await open(page, '/split.html');
+  expect(held).toBeGreaterThan(0);
+  const early = frameOf(page, 'number').locator('.early-inputs input');
+  await expect(early).toHaveAttribute('autocomplete', 'cc-number');
+  await expect(early).toHaveAttribute('aria-label', 'Card number');
+  await early.click();
+  await early.pressSequentially('4242424242424242');
+  // A value put in without a keystroke (autofill into a frame the shopper may not see) is left
+  // for the app's fill guard, which never sees it: not taken over.
+  await frameOf(page, 'expiry')
+    .locator('.early-inputs input')
+    .evaluate((input: HTMLInputElement) => {
+      input.value = '12 / 34';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  expect((await events(page)).filter((e) => e.type === 'pay-change')).toEqual([]);
+
+  release();
+  const number = frameOf(page, 'number').locator('input#number');
+  await expect(number).toHaveValue('4242 4242 4242 4242');
+  await expect(number).toBeFocused();
+  await expect(frameOf(page, 'number').locator('.early-inputs')).toHaveCount(0);
+  await expect(page.locator('#number')).toHaveJSProperty('state.complete', true);
+  await expect(frameOf(page, 'expiry').locator('input#expiry')).toHaveValue('');
+  // The rest of the card is typed in the app's inputs, and it tokenizes.
+  await typeInto(page, 'expiry', 'expiry', '1234');
+  await typeInto(page, 'cvc', 'cvc', '123');
+  const outcome = await tokenize(page);
+  expect(outcome.ok && outcome.result.card).toMatchObject({ brand: 'visa', last4: '4242' });
+  for (const e of await events(page)) expect(JSON.stringify(e.detail)).not.toMatch(/4242/);
+});
+
 test('an invalid card rejects with a code, shows the error and focuses the field', async ({
   page,
 }) => {

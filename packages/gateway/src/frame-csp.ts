@@ -19,8 +19,9 @@ export const frameCsp = [
 
 /**
  * Written by the frame build beside index.html: the hashes of the script and style it inlines
- * (its whole app, so that the frame is one round trip). Only these blocks may run, nothing else
- * inline: an attribute handler or a block injected into the document matches no hash.
+ * (its entry script, so that the frame shakes hands after one round trip). Only these blocks
+ * may run, nothing else inline: an attribute handler or a block injected into the document
+ * matches no hash.
  */
 export const FRAME_CSP_FILE = 'frame-csp.json';
 

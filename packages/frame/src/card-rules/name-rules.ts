@@ -1,7 +1,6 @@
 import { cardValidator } from './card-validator-loader.js';
 import type { PartRules } from './part-rules.js';
-
-export const MAX_NAME = 64;
+import { MAX_NAME } from './part-inputs.js';
 
 export const nameRules: PartRules = {
   part: 'name',

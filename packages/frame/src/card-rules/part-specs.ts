@@ -7,21 +7,14 @@
 import type { CardBody, CardPart, MessageKey } from '@pay/protocol';
 import { cvcRules } from './cvc-rules.js';
 import { expiryRules, expiryValue } from './expiry-rules.js';
-import { MAX_NAME, nameRules } from './name-rules.js';
+import { nameRules } from './name-rules.js';
 import { numberRules } from './number-rules.js';
+import { PART_INPUTS, type PartInput } from './part-inputs.js';
 import { digitsOf, type PartRules } from './part-rules.js';
 
 export interface PartSpec {
   rules: PartRules;
-  /** Autofill reads `autocomplete` first, then `name`. */
-  input: {
-    autocomplete: string;
-    name: string;
-    inputmode: 'numeric' | 'text';
-    autocapitalize: 'off' | 'words';
-    /** Only where formatting does not already cut the value (it adds separators). */
-    maxlength?: number;
-  };
+  input: PartInput;
   /** Catalog keys: the strings are in the frame's language (i18n/frame-locale.ts). */
   label: MessageKey;
   placeholder: MessageKey;
@@ -34,12 +27,7 @@ export interface PartSpec {
 export const PART_SPECS: Record<CardPart, PartSpec> = {
   number: {
     rules: numberRules,
-    input: {
-      autocomplete: 'cc-number',
-      name: 'cardnumber',
-      inputmode: 'numeric',
-      autocapitalize: 'off',
-    },
+    input: PART_INPUTS.number,
     label: 'number_label',
     placeholder: 'number_placeholder',
     canonical: digitsOf,
@@ -47,12 +35,7 @@ export const PART_SPECS: Record<CardPart, PartSpec> = {
   },
   expiry: {
     rules: expiryRules,
-    input: {
-      autocomplete: 'cc-exp',
-      name: 'exp-date',
-      inputmode: 'numeric',
-      autocapitalize: 'off',
-    },
+    input: PART_INPUTS.expiry,
     label: 'expiry_label',
     placeholder: 'expiry_placeholder',
     canonical(value) {
@@ -66,7 +49,7 @@ export const PART_SPECS: Record<CardPart, PartSpec> = {
   },
   cvc: {
     rules: cvcRules,
-    input: { autocomplete: 'cc-csc', name: 'cvc', inputmode: 'numeric', autocapitalize: 'off' },
+    input: PART_INPUTS.cvc,
     label: 'cvc_label',
     placeholder: 'cvc_placeholder',
     canonical: digitsOf,
@@ -74,13 +57,7 @@ export const PART_SPECS: Record<CardPart, PartSpec> = {
   },
   name: {
     rules: nameRules,
-    input: {
-      autocomplete: 'cc-name',
-      name: 'ccname',
-      inputmode: 'text',
-      autocapitalize: 'words',
-      maxlength: MAX_NAME,
-    },
+    input: PART_INPUTS.name,
     label: 'name_label',
     placeholder: 'name_placeholder',
     canonical: (value) => value.trim(),

@@ -22,6 +22,7 @@ import { LocaleController } from '../controllers/locale-controller.js';
 import { ValidationController } from '../controllers/validation-controller.js';
 import { brandIcon } from './brand-icon.js';
 import { emitFormEvent } from './card-form-events.js';
+import { takeEarlyInputs } from '../early-inputs.js';
 import { cardFormStyles } from './card-form.styles.js';
 
 /** How long a blur waits for focus to come back before the host is told (see #onFocusIn). */
@@ -130,6 +131,18 @@ export class PayCardForm extends LitElement {
     if (changed.has('preferredNetwork') && changed.get('preferredNetwork') !== undefined) {
       this.chosenNetwork = null;
       this.#emitChangeSoon();
+    }
+  }
+
+  /**
+   * The inputs are drawn: they replace the ones the entry script drew before the app loaded,
+   * taking what was typed there (formatted and assessed now, as if typed here) and the focus.
+   */
+  protected override firstUpdated(): void {
+    for (const early of takeEarlyInputs()) {
+      if (!this.parts.includes(early.part)) continue;
+      if (early.value) this.#controllers[early.part].formatting.setValue(early.value);
+      if (early.focused) this.inputOf(early.part)?.focus();
     }
   }
 

@@ -8,7 +8,8 @@ import {
   type FrameMethods,
   type FrameParams,
 } from '@pay/protocol';
-import { HostBridgeController } from '../controllers/host-bridge-controller.js';
+import { HostLinkController } from '../controllers/host-link-controller.js';
+import type { HostLink } from '../host-link.js';
 import { applyStyles, loadFonts, parseFrameConfig } from '../frame-config.js';
 import { PART_SPECS } from '../card-rules/part-specs.js';
 import { onLocaleChange, setDirection, setLocale, setOverrides, t } from '../i18n/frame-locale.js';
@@ -27,9 +28,12 @@ export class PayFieldFrame extends LitElement {
   /** The start parameters from the frame URL; set before the element is connected. */
   @property({ attribute: false }) accessor params!: FrameParams;
 
+  /** The link to the host page the entry script opened; set before the element is connected. */
+  link!: HostLink;
+
   @state() accessor config: FrameConfig = { label: '' };
 
-  readonly #bridge: HostBridgeController;
+  readonly #bridge: HostLinkController;
   #group: GroupChannel | undefined;
   readonly #resizeObserver = new ResizeObserver(() => this.#reportHeight());
   #lastHeight = -1;
@@ -72,7 +76,7 @@ export class PayFieldFrame extends LitElement {
           network: this.form?.network() ?? null,
         }),
     };
-    this.#bridge = new HostBridgeController(this, () => this.params.origin, methods);
+    this.#bridge = new HostLinkController(this, () => this.link, methods);
   }
 
   get form(): PayCardForm | null {
@@ -105,7 +109,6 @@ export class PayFieldFrame extends LitElement {
     this.#tellTitle();
     // Focus given to the frame window (a label click, the host's focus()) goes to the input.
     window.addEventListener('focus', this.#onWindowFocus);
-    window.addEventListener('pagehide', this.#onPageHide);
   }
 
   protected override firstUpdated(): void {
@@ -127,13 +130,7 @@ export class PayFieldFrame extends LitElement {
     this.#resizeObserver.disconnect();
     this.#unsubscribeLocale?.();
     window.removeEventListener('focus', this.#onWindowFocus);
-    window.removeEventListener('pagehide', this.#onPageHide);
   }
-
-  /** Whatever replaces this document must not be shown as this field until it shakes hands. */
-  #onPageHide = (): void => {
-    this.#bridge.notify('unloading');
-  };
 
   /** Autofill reached this frame from elsewhere: is it this group's customer filling? */
   #askGroup = (): Promise<boolean> => {

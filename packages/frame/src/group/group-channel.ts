@@ -222,6 +222,8 @@ export class GroupChannel {
       case 'push':
         if (!this.#member.leads || !sameKey) break;
         for (const value of message.values) this.#pushed.set(value.part, value);
+        // A sibling whose app started after a collect went out (it missed it) answers so.
+        for (const settle of this.#pending.values()) settle(message.values);
         break;
       case 'reveal':
         this.#member.reveal();
