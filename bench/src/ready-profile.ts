@@ -79,12 +79,13 @@ const MESSAGE_SPY = `(() => {
  * chain of round trips (each waited for the one before); on loopback it may take a request that
  * only happened to finish first for a step.
  */
-const LATER = /\/card-rules-[\w-]+\.js$/;
+const LATER = /\/(card-rules|app)-[\w-]+\.js$/;
 
 export function criticalChain(all: readonly RequestSpan[], ready: number): string[] {
   // A URL fetched again after an earlier fetch of it ended came from the cache (or waited for
   // nothing but that fetch): it is no step of its own.
-  // The card rules chunk is fetched for later: the frame answers the handshake without it.
+  // The app and card rules chunks are fetched for later: the frame's inline entry answers the
+  // handshake without them (its inputs take typing meanwhile).
   const requests = all.filter(
     (r) => !LATER.test(r.url) && !all.some((e) => e !== r && e.url === r.url && e.end <= r.start),
   );

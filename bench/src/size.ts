@@ -90,7 +90,10 @@ export function hostEntry(): string {
   return path.join(hostDir, 'src/pay.ts');
 }
 
-/** The frame app's entries: the scripts and stylesheets of its HTML pages, else src/main.ts. */
+/**
+ * The frame app's entries: the scripts and stylesheets of its HTML pages, and its entry script
+ * and the app that script loads (src/main.ts, src/app.ts), which the build inlines and chunks.
+ */
 export function frameEntries(): string[] {
   const pages = readdirSync(frameDir).filter((f) => f.endsWith('.html'));
   const scripts = pages.flatMap((page) =>
@@ -100,10 +103,8 @@ export function frameEntries(): string[] {
       ),
     ].map((m) => path.join(frameDir, m[1]!.replace(/^\//, ''))),
   );
-  const entries = [...new Set(scripts)].filter((f) => existsSync(f));
-  if (entries.length) return entries;
-  const fallback = ['src/main.ts', 'src/index.ts'].map((f) => path.join(frameDir, f));
-  return fallback.filter((f) => existsSync(f)).slice(0, 1);
+  const own = ['src/main.ts', 'src/app.ts'].map((f) => path.join(frameDir, f));
+  return [...new Set([...scripts, ...own])].filter((f) => existsSync(f));
 }
 
 function importAll(files: string[]): string {
