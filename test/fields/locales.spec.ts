@@ -103,6 +103,10 @@ test('only the active language is downloaded: the French frame fetches no other 
       scripts.push(request.url());
   });
   await open(page, '/french.html');
+  // Each frame's app draws its field once its language's strings are here (after the
+  // handshake, so after pay-ready): wait for every field.
+  for (const part of ['number', 'expiry', 'cvc', 'name'])
+    await expect(frameOf(page, part).locator(`input#${part}`)).toBeAttached();
   const catalogs = scripts.filter((url) =>
     /\/assets\/(fr|de|es|it|nl|pt|pl|sv|ja|ar)-[\w-]+\.js$/.test(url),
   );
