@@ -40,8 +40,12 @@ export function drawEarlyInputs({ kind, locale, dir }: FrameParams): void {
     for (const [key, value] of Object.entries(attributes)) input.setAttribute(key, value);
     // Only keystrokes are taken over: a value that arrives without one (autofill into a frame
     // that may be hidden) is left for the app's own fill guard to judge, so it is dropped here.
+    // As the fill guard judges it: a trusted edit the browser does not call a replacement
+    // (Chromium and Firefox announce an autofilled value as one, if at all).
     let typed = false;
-    input.addEventListener('beforeinput', (event) => (typed = event.isTrusted));
+    input.addEventListener('beforeinput', (event) => {
+      typed = event.isTrusted && !!event.inputType && event.inputType !== 'insertReplacementText';
+    });
     input.addEventListener('input', () => {
       if (!typed) input.classList.add(FILLED);
       typed = false;
