@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { absolute, atMost, budget, informs, type Recorder } from './metric';
 import { benchDir, frameDir, hostDir } from './paths';
+import { penpalWithoutLogs } from '../../packages/host/scripts/penpal-without-logs.mjs';
 
 export interface Bundle {
   label: string;
@@ -27,7 +28,12 @@ export { client, hostedFields };`;
 // Its ES build imports no CSS or assets (styles ship as a separate adyen.css), so nothing is stubbed.
 const ADYEN = `export { AdyenCheckout, CustomCard } from '@adyen/adyen-web';`;
 
-export async function bundle(label: string, stdin: string, resolveDir: string): Promise<Bundle> {
+export async function bundle(
+  label: string,
+  stdin: string,
+  resolveDir: string,
+  plugins: esbuild.Plugin[] = [],
+): Promise<Bundle> {
   const result = await esbuild.build({
     stdin: { contents: stdin, resolveDir, loader: 'ts', sourcefile: `${label}.entry.ts` },
     bundle: true,
@@ -41,6 +47,7 @@ export async function bundle(label: string, stdin: string, resolveDir: string): 
     splitting: true,
     metafile: true,
     logLevel: 'silent',
+    plugins,
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   // Scripts and stylesheets the entry loads before it runs (itself and its static imports),
@@ -147,7 +154,10 @@ export async function measureSize(r: Recorder, log: (line: string) => void): Pro
   await r.part('size: SDK', async () => {
     const sdkEntry = hostEntry();
     if (!existsSync(sdkEntry)) throw new Error(`SDK entry not found: ${sdkEntry}`);
-    const sdk = await bundle('sdk', `export * from ${JSON.stringify(sdkEntry)};`, benchDir);
+    // As its build makes it: without penpal's debug logging.
+    const sdk = await bundle('sdk', `export * from ${JSON.stringify(sdkEntry)};`, benchDir, [
+      penpalWithoutLogs,
+    ]);
     show(sdk);
     r.profile('size: SDK, largest inputs (minified bytes)', topLines(sdk));
     r.add(

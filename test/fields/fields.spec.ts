@@ -69,6 +69,10 @@ const tokenize = (page: Page, group = 'group', options?: object) =>
 
 const events = (page: Page) => page.evaluate(() => window.payEvents);
 
+/** A field frame's document, whatever its query (each kind has its own) and fragment. */
+const isFrameDocument = (url: URL): boolean =>
+  url.origin === GATEWAY && url.pathname === '/frame/v1/index.html';
+
 test('a valid card tokenizes and pay-change details carry no digits', async ({ page }) => {
   await open(page, '/split.html');
   await fillSplit(page, '', '4242424242424242', '1234', '123');
@@ -189,6 +193,45 @@ test('ready before the app has loaded: what is typed is kept, formatted and focu
   const outcome = await tokenize(page);
   expect(outcome.ok && outcome.result.card).toMatchObject({ brand: 'visa', last4: '4242' });
   for (const e of await events(page)) expect(JSON.stringify(e.detail)).not.toMatch(/4242/);
+});
+
+test("a field is ready on its frame's first message; a call made at once reaches it", async ({
+  page,
+}) => {
+  // The rest of the handshake and the app come later: the app is held back here.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/frame/v1/assets/app-*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    const seen: number[] = [];
+    // Messages from the card frame's window, counted before the SDK hears them.
+    addEventListener('message', (event) => {
+      const iframe = document.querySelector('#card > iframe') as HTMLIFrameElement | null;
+      if (iframe && event.source === iframe.contentWindow) seen.push(Date.now());
+    });
+    document.addEventListener(
+      'pay-ready',
+      (event) => {
+        const field = event.target as HTMLElement & { focus(options: object): void };
+        if (field.id !== 'card') return;
+        (window as unknown as { heardAtReady: number }).heardAtReady = seen.length;
+        // A part other than the first: only the frame itself can put the focus there.
+        field.focus({ part: 'expiry' });
+      },
+      true,
+    );
+  });
+  await open(page, '/combined.html');
+  const heard = await page.evaluate(
+    () => (window as unknown as { heardAtReady: number }).heardAtReady,
+  );
+  expect(heard).toBe(1);
+  release();
+  // The focus() made at pay-ready waited for the connection and the app, and was not lost.
+  await expect(frameOf(page, 'card').locator('input#expiry')).toBeFocused();
 });
 
 test('an invalid card rejects with a code, shows the error and focuses the field', async ({
@@ -635,7 +678,7 @@ test('a frame that loads again gets a fresh connection and an empty field', asyn
 test('tokenize() before every frame is ready waits for the group', async ({ page }) => {
   // The CVC frame arrives late (a slow network or a busy machine); the number frame leads.
   let delayed = 0;
-  await page.route(`${GATEWAY}/frame/v1/index.html`, async (route) => {
+  await page.route(isFrameDocument, async (route) => {
     const iframe = await route.request().frame().frameElement();
     if (await iframe.evaluate((el) => el.parentElement?.id === 'cvc')) {
       delayed += 1;
@@ -674,7 +717,7 @@ test('a frame that loads but never answers fails tokenize() with frame_not_ready
 }) => {
   const problems = watchConsole(page);
   // The CVC frame's URL answers with a page that is not the frame app (e.g. a wrong gateway).
-  await page.route(`${GATEWAY}/frame/v1/index.html`, async (route) => {
+  await page.route(isFrameDocument, async (route) => {
     const iframe = await route.request().frame().frameElement();
     if (await iframe.evaluate((el) => el.parentElement?.id === 'cvc')) {
       await route.fulfill({

@@ -13,6 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { penpalWithoutLogs } from './penpal-without-logs.mjs';
 
 process.chdir(new URL('..', import.meta.url).pathname);
 rmSync('dist', { recursive: true, force: true });
@@ -23,6 +24,7 @@ const common = {
   target: 'es2022',
   logLevel: 'warning',
   outdir: 'dist',
+  plugins: [penpalWithoutLogs],
 };
 // The script-tag SDK, as before: minified, its 3-D Secure chunk beside it.
 await build({

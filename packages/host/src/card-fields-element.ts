@@ -326,8 +326,8 @@ export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayF
     try {
       // The leader gathers values from its siblings: every frame of the group must be up. This
       // waits while frames load; it fails only when a loaded frame never answered.
-      await Promise.all(fields.map((field) => field.ready));
-      const frame = await leader.ready;
+      await Promise.all(fields.map((field) => field.connected));
+      const frame = await leader.connected;
       const request = {
         parts,
         ...(options.cardholderName ? { cardholderName: options.cardholderName } : {}),

@@ -66,8 +66,9 @@ function fieldSheet(): CSSStyleSheet {
  * @attr defer-hydration - while present, the field makes no iframe: a page rendered on the
  *   server keeps the markup its framework hydrates (an iframe added before hydration would be
  *   a mismatch). The React and Vue wrappers render it and remove it once they have hydrated.
- * @fires pay-ready - `detail: { field }`: the frame is connected; its configuration goes ahead of
- *   any later call. Does not bubble: the group's own `pay-ready` says when all are ready.
+ * @fires pay-ready - `detail: { field }`: the gateway's frame shows the field and takes typing;
+ *   calls made from now on reach it once it is connected, after its configuration. Does not
+ *   bubble: the group's own `pay-ready` says when all are ready.
  * @fires pay-change - `detail: { field, empty, complete, valid, brand?, networks?,
  *   preferredNetwork?, error? }`: `networks` lists a complete co-badged number's networks
  * @fires pay-focus - `detail: { field }`: the input got focus
@@ -79,7 +80,7 @@ function fieldSheet(): CSSStyleSheet {
  * @cssstate invalid - an error is shown
  * @cssstate complete - the value is complete and valid
  * @cssstate empty - nothing typed
- * @cssstate ready - the frame is loaded and connected
+ * @cssstate ready - the gateway's frame shows the field
  * @cssprop --pay-color - text color in the frame
  * @cssprop --pay-font-family - font family in the frame
  * @cssprop --pay-font-size - font size in the frame
@@ -135,11 +136,17 @@ export abstract class PayFieldElement extends HTMLElement {
   }
 
   /**
-   * Resolves when the frame is connected (its configuration is posted first); waits while it
-   * loads. Rejects when the element is removed or a loaded frame does not answer the handshake.
+   * Resolves when the field is ready (`pay-ready`): the gateway's document shows it and takes
+   * typing. Waits while it loads. Rejects when the element is removed or a loaded frame does not
+   * answer the handshake.
    */
-  get ready(): Promise<RemoteProxy<FrameMethods>> {
+  get ready(): Promise<void> {
     return this.#connection?.ready ?? Promise.reject(new Error('not connected'));
+  }
+
+  /** Resolves when the frame is connected for calls (its configuration is posted first). */
+  get connected(): Promise<RemoteProxy<FrameMethods>> {
+    return this.#connection?.connected ?? Promise.reject(new Error('not connected'));
   }
 
   connectedCallback(): void {

@@ -28,7 +28,10 @@ export interface FrameConnectionOwner {
   focusChanged(focused: boolean): void;
   /** Enter in the frame. */
   submitted(): void;
-  /** The frame shook hands (`true`), or its document went away (`false`). */
+  /**
+   * The frame's document is the gateway's and shows its field (`true`: its first handshake
+   * message came), or it went away or never connected (`false`).
+   */
   readyChanged(ready: boolean): void;
   /** The field's name in the frame's language (a string of at most 200 characters). */
   titled(text: string): void;
@@ -51,13 +54,15 @@ function deferred<T>(): Deferred<T> {
   return d;
 }
 
-/** True while the iframe still shows its initial same-origin about:blank document. */
+/**
+ * True while the iframe still shows its initial about:blank document. Asked of its document,
+ * which a same-origin page reads at no cost (the gateway's, cross-origin, reads as null), and
+ * not of its window: every field checks each message's source against its own iframe, and
+ * reading `contentWindow` of an iframe still at about:blank builds a script context for that
+ * document, ms each on the page's thread while the frames shake hands.
+ */
 function stillBlank(iframe: HTMLIFrameElement): boolean {
-  try {
-    return iframe.contentWindow?.location.href === 'about:blank';
-  } catch {
-    return false; // cross-origin: the gateway document (or its error page) is there
-  }
+  return iframe.contentDocument?.URL === 'about:blank';
 }
 
 /** The frame's `change` as the protocol has it: whatever else the frame sent is dropped. */
@@ -86,6 +91,11 @@ function readChange(detail: unknown): FieldChangeDetail | null {
  * handshake for each new document in the iframe (reload, crash, navigation), readiness, and
  * the configuration, sent only when it changed. The element owns it and keeps attributes, form
  * association and events.
+ *
+ * Ready comes before connected. The frame's first handshake message, from the gateway origin
+ * and that iframe's window, says its document is running and shows the field (the frame's
+ * entry draws the inputs first): the field is ready. The rest of the handshake, a round trip
+ * through two busy threads, only opens the channel for calls, which wait for it.
  */
 export class FrameConnection {
   readonly #iframe: HTMLIFrameElement;
@@ -93,7 +103,8 @@ export class FrameConnection {
   readonly #owner: FrameConnectionOwner;
   #connection: Connection<FrameMethods> | undefined;
   #frame: RemoteProxy<FrameMethods> | undefined;
-  #ready = deferred<RemoteProxy<FrameMethods>>();
+  #ready = deferred<void>();
+  #connected = deferred<RemoteProxy<FrameMethods>>();
   #loaded = false;
   /** The frame said its document is going: the connection already waits for the next one. */
   #replaced = false;
@@ -120,11 +131,19 @@ export class FrameConnection {
   }
 
   /**
-   * Resolves when the frame is connected (its configuration is posted first); waits while it
-   * loads. Rejects when closed or when a loaded frame does not answer the handshake.
+   * Resolves when the frame's document has spoken (its field shows); waits while it loads.
+   * Rejects when closed or when a loaded frame does not answer the handshake.
    */
-  get ready(): Promise<RemoteProxy<FrameMethods>> {
+  get ready(): Promise<void> {
     return this.#ready.promise;
+  }
+
+  /**
+   * Resolves when the frame is connected (its configuration is posted first); waits while it
+   * loads. Rejects as `ready` does.
+   */
+  get connected(): Promise<RemoteProxy<FrameMethods>> {
+    return this.#connected.promise;
   }
 
   /** The element left the document: the connection ends, and whoever waits is let go. */
@@ -133,6 +152,7 @@ export class FrameConnection {
     this.#connection?.destroy();
     this.#connection = this.#frame = undefined;
     this.#ready.reject(new Error('removed'));
+    this.#connected.reject(new Error('removed'));
   }
 
   /** Sends the owner's configuration when it changed since the last one this document got. */
@@ -164,17 +184,20 @@ export class FrameConnection {
   }
 
   /**
-   * Calls the frame, fire and forget. Neither a rejection nor a throw (penpal throws at once on
-   * a connection destroyed meanwhile) may reach the merchant's page as an unhandled error.
+   * Calls the frame, fire and forget; before the connection, once it is made (a field is ready
+   * before it is connected). Neither a rejection nor a throw (penpal throws at once on a
+   * connection destroyed meanwhile) may reach the merchant's page as an unhandled error.
    */
   #tell(call: (frame: RemoteProxy<FrameMethods>) => Promise<unknown>): void {
-    const frame = this.#frame;
-    if (!frame) return;
-    try {
-      void call(frame).catch(() => {});
-    } catch {
-      // The frame is going; its successor gets its configuration when it shakes hands.
-    }
+    const run = (frame: RemoteProxy<FrameMethods>): void => {
+      try {
+        void call(frame).catch(() => {});
+      } catch {
+        // The frame is going; its successor gets its configuration when it shakes hands.
+      }
+    };
+    if (this.#frame) run(this.#frame);
+    else this.#connected.promise.then(run, () => {});
   }
 
   /**
@@ -215,9 +238,11 @@ export class FrameConnection {
     this.#frame = undefined;
     this.#lastConfig = '';
     // Who waits for the old document's handshake gets the new one's outcome.
-    const previous = this.#ready;
+    const [previous, previousConnection] = [this.#ready, this.#connected];
     this.#ready = deferred();
+    this.#connected = deferred();
     previous.resolve(this.#ready.promise);
+    previousConnection.resolve(this.#connected.promise);
     this.#owner.readyChanged(false);
     // The new document holds nothing: say so (which drops a token made from the old input).
     this.#owner.changed({ ...EMPTY_STATE });
@@ -228,6 +253,8 @@ export class FrameConnection {
     const iframe = this.#iframe;
     const owner = this.#owner;
     const ready = this.#ready;
+    const connected = this.#connected;
+    let spoke = false;
     const hostMethods: HostMethods = {
       change: (detail: unknown) => {
         const state = readChange(detail);
@@ -247,9 +274,15 @@ export class FrameConnection {
     };
     const connection = connect<FrameMethods>({
       messenger: new ExactOriginMessenger({
-        remoteWindow: () => iframe.contentWindow,
+        remoteWindow: () => (stillBlank(iframe) ? null : iframe.contentWindow),
         remoteOrigin: this.#origin,
         waitForRemote: waitForFrame,
+        onFirstMessage: () => {
+          if (this.#connection !== connection) return;
+          spoke = true;
+          ready.resolve();
+          owner.readyChanged(true);
+        },
       }),
       methods: hostMethods,
       channel: FIELD_CHANNEL,
@@ -261,8 +294,7 @@ export class FrameConnection {
         this.#frame = frame;
         // Posted first on the port, so every later call finds the frame configured.
         this.reconfigure();
-        ready.resolve(frame);
-        owner.readyChanged(true);
+        connected.resolve(frame);
       },
       () => fail(),
     );
@@ -274,6 +306,8 @@ export class FrameConnection {
         `pay: the card frame from ${this.#origin} did not answer. Check the gateway attribute of <pay-card-fields>.`,
       );
       ready.reject(new Error('frame_not_ready'));
+      connected.reject(new Error('frame_not_ready'));
+      if (spoke) owner.readyChanged(false);
     };
     this.#failIfSilent = fail;
   }

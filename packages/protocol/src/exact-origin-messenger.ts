@@ -31,6 +31,11 @@ export interface ExactOriginMessengerOptions {
    * when the listener is in place before the remote document exists.
    */
   waitForRemote?: boolean;
+  /**
+   * Called once, on the remote window's first valid message: a document of the remote origin
+   * is in that window and running (its script has reached the handshake).
+   */
+  onFirstMessage?: () => void;
 }
 
 export class ExactOriginMessenger implements Messenger {
@@ -40,14 +45,21 @@ export class ExactOriginMessenger implements Messenger {
   #validate: ((data: unknown) => data is Message) | undefined;
   #port: MessagePort | undefined;
   #waiting: boolean;
+  #onFirstMessage: (() => void) | undefined;
 
-  constructor({ remoteWindow, remoteOrigin, waitForRemote = false }: ExactOriginMessengerOptions) {
+  constructor({
+    remoteWindow,
+    remoteOrigin,
+    waitForRemote = false,
+    onFirstMessage,
+  }: ExactOriginMessengerOptions) {
     if (!isExactOrigin(remoteOrigin)) {
       throw new PenpalError('INVALID_ARGUMENT', 'remoteOrigin: not an exact origin');
     }
     this.#remoteWindow = typeof remoteWindow === 'function' ? remoteWindow : () => remoteWindow;
     this.#remoteOrigin = remoteOrigin;
     this.#waiting = waitForRemote;
+    this.#onFirstMessage = onFirstMessage;
   }
 
   initialize = ({ validateReceivedMessage }: InitializeMessengerOptions): void => {
@@ -108,6 +120,9 @@ export class ExactOriginMessenger implements Messenger {
     if (!this.#validate?.(data)) return;
     // The remote document is the gateway's and listens: posting to it is safe from now on.
     this.#waiting = false;
+    const first = this.#onFirstMessage;
+    this.#onFirstMessage = undefined;
+    first?.();
     if (data.type === 'ACK2') {
       const port = event.ports[0];
       if (!port) return;

@@ -64,7 +64,8 @@ describe('frame parameters', () => {
       }),
     );
     expect(url.pathname).to.equal('/frame/v1/index.html');
-    expect(url.search).to.equal('');
+    // Only the kind reaches the gateway (a URL per kind); the page's origin and group do not.
+    expect(url.search).to.equal('?field=cvc');
     expect(readFrameParams(url.hash)).to.deep.equal({
       kind: 'cvc',
       origin: 'https://shop.example',

@@ -63,12 +63,12 @@ export class PayFieldFrame extends LitElement {
         // Last: the rest of the config applies at once, the strings when they have loaded.
         if (config.locale) await setLocale(config.locale);
       },
-      focus: (part?: unknown) => {
+      focus: async (part?: unknown) => {
         const target = isCardPart(part) ? part : undefined;
-        this.form?.focus(target ? { part: target } : undefined);
+        (await this.#drawnForm())?.focus(target ? { part: target } : undefined);
       },
-      blur: () => this.form?.blur(),
-      clear: () => this.form?.clear(),
+      blur: async () => (await this.#drawnForm())?.blur(),
+      clear: async () => (await this.#drawnForm())?.clear(),
       tokenize: (request: unknown) =>
         tokenizeGroup(request, this.#group!, this.config.publishableKey, {
           brand: this.form?.brand ?? null,
@@ -81,6 +81,17 @@ export class PayFieldFrame extends LitElement {
 
   get form(): PayCardForm | null {
     return this.querySelector('pay-card-form');
+  }
+
+  /**
+   * The form once it has drawn its inputs and taken over the entry's: a call the host made
+   * before the app loaded (a focus() at pay-ready) acts on them, after the takeover.
+   */
+  async #drawnForm(): Promise<PayCardForm | null> {
+    await this.updateComplete;
+    const form = this.form;
+    await form?.updateComplete;
+    return form;
   }
 
   protected override createRenderRoot() {
