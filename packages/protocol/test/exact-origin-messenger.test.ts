@@ -95,6 +95,38 @@ describe('ExactOriginMessenger', () => {
     connection.destroy();
   });
 
+  it('says once when the remote window first speaks, never for another window', async () => {
+    const silent = blankFrame();
+    let heard = 0;
+    const connection = connect<Peer>({
+      messenger: new ExactOriginMessenger({
+        remoteWindow: silent.contentWindow!,
+        remoteOrigin: location.origin,
+        onFirstMessage: () => heard++,
+      }),
+      channel: 'test',
+    });
+    const syn = (participantId: string) =>
+      JSON.stringify({ namespace: 'penpal', channel: 'test', type: 'SYN', participantId });
+    const post = (from: HTMLIFrameElement, message: string) => {
+      const delivered = new Promise((resolve) =>
+        window.addEventListener('message', resolve, { once: true }),
+      );
+      (from.contentWindow as Window & typeof globalThis).eval(
+        `parent.postMessage(${message}, ${JSON.stringify(location.origin)})`,
+      );
+      return delivered;
+    };
+    // Another window of the same origin, then something that is not penpal's: not heard.
+    await post(blankFrame(), syn('zzzz'));
+    await post(silent, JSON.stringify({ hello: 'world' }));
+    expect(heard).to.equal(0);
+    await post(silent, syn('yyyy'));
+    await post(silent, syn('xxxx'));
+    expect(heard).to.equal(1);
+    connection.destroy();
+  });
+
   it('ignores a second handshake and window-borne calls once connected', async () => {
     const win = peer.contentWindow!;
     win.postMessage(
