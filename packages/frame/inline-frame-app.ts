@@ -1,6 +1,6 @@
 // Build step of the frame: its entry script and stylesheet go into index.html itself, so the
 // frame can shake hands with the host page after one round trip (its document). The entry is
-// small: it opens the link to the host and loads the app, a chunk the document preloads. The
+// small: it draws the inputs, opens the link to the host and loads the app chunk. The
 // gateway's CSP allows exactly these inline blocks by their hashes (frame-csp.json), nothing else.
 import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
@@ -35,8 +35,20 @@ async function bundleEntry(entry: string, appUrl: string): Promise<string> {
     define: { FRAME_APP_URL: JSON.stringify(appUrl) },
     external: [appUrl],
     logLevel: 'error',
+    metafile: true,
   });
-  return result.outputFiles[0]!.text.trim();
+  const code = result.outputFiles[0]!.text.trim();
+  // Run as a classic script, not a module: an inline module runs only once the document is
+  // parsed, a task later; a classic one at the end of the body runs as the parser reaches it,
+  // with the body there to draw into. In a function of its own, strict as a module is; its
+  // import() of the app works the same. (esbuild's iife format would add a require() shim.)
+  const output = Object.values(result.metafile.outputs)[0]!;
+  const statics = output.imports.filter((i) => i.kind !== 'dynamic-import');
+  if (output.exports.length || statics.length || code.includes('import.meta'))
+    throw new Error(
+      'inline-frame-app: the entry must not export, import statically or use import.meta',
+    );
+  return `(()=>{"use strict";${code}})();`;
 }
 
 /** `entry`: the inline entry script; the build's own entry (in index.html) is the app. */
@@ -85,12 +97,11 @@ export function inlineFrameApp({ entry: entryScript }: { entry: string }): Plugi
         // Nothing is preloaded: the app loads once the frame has shaken hands and its thread is
         // idle (see src/main.ts), the card rules with it, a language only for a frame needing one.
         const preloads = '';
-        text = text.replace(
-          '</title>',
-          // A function, not a string: `$` in the code is not a replacement pattern.
-          () =>
-            `</title>\n    <style>${style}</style>\n    ${preloads}\n    <script type="module">${code}</script>`,
-        );
+        // Functions, not strings: `$` in the code is not a replacement pattern.
+        text = text.replace('</title>', () => `</title>\n    <style>${style}</style>${preloads}`);
+        if (!text.includes('</body>'))
+          throw new Error('inline-frame-app: index.html has no </body>');
+        text = text.replace('</body>', () => `<script>${code}</script></body>`);
         html.source = text;
         this.emitFile({
           type: 'asset',
