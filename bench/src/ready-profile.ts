@@ -91,12 +91,17 @@ export function criticalChain(all: readonly RequestSpan[], ready: number): strin
   );
   const chain: string[] = [];
   let until = ready;
+  let step: RequestSpan | undefined;
   for (;;) {
-    const before = requests.filter((r) => r.end <= until && r.start < until);
+    // A sibling of the step (another field's frame document: the same path) never waits for it.
+    const before = requests.filter(
+      (r) => r.end <= until && r.start < until && (!step || r.what !== step.what),
+    );
     if (!before.length) return chain.reverse();
     const last = before.reduce((a, b) => (b.end > a.end ? b : a));
     chain.push(`${last.what} (${last.start.toFixed(0)}–${last.end.toFixed(0)} ms)`);
     until = last.start;
+    step = last;
   }
 }
 
