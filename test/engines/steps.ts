@@ -51,10 +51,19 @@ export async function open(page: Page, origins: Origins, path: string, groups = 
     ),
   );
   // Every field's frame, once, before anything has the focus (WebKit measures its inputs then).
+  // A field is ready before its app has loaded (the frame's entry draws plain inputs); the
+  // cases drive the app's inputs, so each frame's app is waited for too.
   const fields = await page.evaluate<string[]>(
     `() => [...document.querySelectorAll('iframe')].map((f) => f.parentElement.id).filter(Boolean)`,
   );
-  for (const field of fields) await fieldFrame(page, field);
+  for (const field of fields) {
+    const frame = await fieldFrame(page, field);
+    await waitFor(`the app of ${field}`, () =>
+      frame.evaluate<boolean>(
+        `() => !!document.querySelector('pay-card-form')?.shadowRoot?.querySelector('input')`,
+      ),
+    );
+  }
 }
 
 export const fieldFrame = (page: Page, field: string) => page.frame(`#${field} > iframe`);
