@@ -51,7 +51,7 @@ export function frameUrl(gatewayOrigin: string, params: FrameParams): string {
   // The kind in the query too, so each kind has a URL of its own: browsers let one request for
   // a URL through at a time while its cache entry is being written (Chromium's cache lock), so
   // three frames at one URL load one after another, a round trip each. Only the kind: it is
-  // no secret, and it keeps to three cache entries.
+  // no secret, and the cache keeps one entry per kind.
   return `${gatewayOrigin}${FRAME_PATH}?field=${params.kind}#${hash.toString()}`;
 }
 
