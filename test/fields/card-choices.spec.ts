@@ -260,7 +260,8 @@ test('preferred-network preselects the merchant choice; the shopper can still ch
 
 test('auto-advance moves focus number → expiry → cvc → name when set', async ({ page }) => {
   await open(page, '?auto-advance');
-  await typeInto(page, 'number', '4242424242424242');
+  // A Mastercard has 16 digits, no more: it is whole, so focus moves on.
+  await typeInto(page, 'number', '5555555555554444');
   const expiry = frame(page, 'expiry').locator('input#expiry');
   await expect(expiry).toBeFocused();
   await page.keyboard.type('1234');
@@ -278,9 +279,21 @@ test('auto-advance waits for the network choice of a co-badged number', async ({
   await expect(frame(page, 'number').locator('input#number')).toBeFocused();
 });
 
+test('auto-advance stays in a Visa of 16 digits, which may still grow to 19, until it is left', async ({
+  page,
+}) => {
+  await open(page, '?auto-advance');
+  await typeInto(page, 'number', '4242424242424242');
+  await page.waitForTimeout(300);
+  await expect(frame(page, 'number').locator('input#number')).toBeFocused();
+  expect(await lastChange(page, 'number')).toMatchObject({ complete: false, valid: true });
+  await page.keyboard.press('Tab');
+  await expect.poll(() => lastChange(page, 'number')).toMatchObject({ complete: true });
+});
+
 test('without auto-advance focus stays in a complete field', async ({ page }) => {
   await open(page);
-  await typeInto(page, 'number', '4242424242424242');
+  await typeInto(page, 'number', '5555555555554444');
   await expect.poll(() => lastChange(page, 'number')).toMatchObject({ complete: true });
   await page.waitForTimeout(300);
   await expect(frame(page, 'number').locator('input#number')).toBeFocused();

@@ -11,9 +11,6 @@ import english from './i18n/catalogs/en.js';
 
 const BOX_CLASS = 'early-inputs';
 
-/** Set on an early input that took a value without a keystroke (autofill, a drop). */
-const FILLED = 'filled';
-
 export function drawEarlyInputs({ kind, locale, dir }: FrameParams): void {
   document.documentElement.lang = locale;
   document.documentElement.dir = dir;
@@ -38,16 +35,18 @@ export function drawEarlyInputs({ kind, locale, dir }: FrameParams): void {
     // Another language's placeholder comes with the app: no English one meanwhile.
     if (locale === 'en') attributes.placeholder = english[`${part}_placeholder`];
     for (const [key, value] of Object.entries(attributes)) input.setAttribute(key, value);
-    // Only keystrokes are taken over: a value that arrives without one (autofill into a frame
-    // that may be hidden) is left for the app's own fill guard to judge, so it is dropped here.
-    // As the fill guard judges it: a trusted edit the browser does not call a replacement
-    // (Chromium and Firefox announce an autofilled value as one, if at all).
+    // Only keystrokes are taken over. A value that arrives without one (autofill into a frame
+    // that may be hidden) has no fill guard here to judge it: it leaves the input at once, so
+    // nothing reads it. As the fill guard judges it: a trusted edit the browser does not call a
+    // replacement (Chromium and Firefox announce an autofilled value as one, if at all).
     let typed = false;
+    let taken = '';
     input.addEventListener('beforeinput', (event) => {
       typed = event.isTrusted && !!event.inputType && event.inputType !== 'insertReplacementText';
     });
     input.addEventListener('input', () => {
-      if (!typed) input.classList.add(FILLED);
+      if (typed) taken = input.value;
+      else input.value = taken;
       typed = false;
     });
     box.append(input);
@@ -62,7 +61,7 @@ export function drawEarlyInputs({ kind, locale, dir }: FrameParams): void {
 /** What the shopper did in one early input, for the app's input of the same part. */
 export interface EarlyInput {
   part: CardPart;
-  /** What was typed ('' when nothing was, or when a value came without a keystroke). */
+  /** What was typed ('' when nothing was; a value that came without a keystroke was dropped). */
   value: string;
   focused: boolean;
 }
@@ -77,7 +76,7 @@ export function takeEarlyInputs(): EarlyInput[] {
     if (!isCardPart(part)) continue;
     taken.push({
       part,
-      value: input.classList.contains(FILLED) ? '' : input.value,
+      value: input.value,
       focused: document.activeElement === input,
     });
   }

@@ -9,6 +9,7 @@ import {
 import { errorMessage } from './card-rules/error-messages.js';
 import { cardValidatorReady } from './card-rules/card-validator-loader.js';
 import { PART_SPECS } from './card-rules/part-specs.js';
+import { settle } from './card-rules/part-rules.js';
 import type { GroupChannel } from './group/group-channel.js';
 import { cardBody, requestToken } from './token-request.js';
 
@@ -82,10 +83,10 @@ export async function tokenizeGroup(
     if (!value || (part === 'name' && request.cardholderName)) continue;
     // An expiry that is not a date (13 / 30) arrives empty: its frame's own error says why.
     // A submit settles every error: a number that fails Luhn is invalid now, not incomplete.
-    const assessed = PART_SPECS[part].rules.assess(value.value, { brand, now, acceptedBrands });
-    const error = value.value
-      ? (assessed.settledError ?? assessed.error)
-      : (value.error ?? assessed.error);
+    const assessed = settle(
+      PART_SPECS[part].rules.assess(value.value, { brand, now, acceptedBrands }),
+    );
+    const error = value.value ? assessed.error : (value.error ?? assessed.error);
     if (error) return { ok: false, error: { code: error, message: errorMessage(error) }, part };
   }
   const card = cardBody(values, request.cardholderName);

@@ -17,6 +17,11 @@ async function numberField(): Promise<{ el: PayCardForm; input: HTMLInputElement
   return { el, input };
 }
 
+/** Waits until the form's fill guard has heard from IntersectionObserver that it is on screen. */
+async function onScreen(): Promise<void> {
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
 /**
  * One key press per character: WebKitWebDriver presses every key of a string before
  * releasing any, and WebKit then drops a repeated character ("22" arrives as "2").
@@ -59,6 +64,7 @@ describe('<pay-card-form> number', () => {
 
   it('formats a pasted number', async () => {
     const { input } = await numberField();
+    await onScreen();
     // A paste inserts the whole text in one edit, as insertText does.
     document.execCommand('insertText', false, '4242 4242 4242 4242');
     expect(input.value).to.equal('4242 4242 4242 4242');
@@ -130,16 +136,43 @@ describe('<pay-card-form> number', () => {
     const { el } = await numberField();
     const details: FieldChangeDetail[] = [];
     el.addEventListener('pay-form-change', (e) => details.push((e as CustomEvent).detail));
-    await type('4242424242424242');
-    // 16 keystrokes, but only: not empty + visa, then complete.
+    await type('5555555555554444');
+    // 16 keystrokes, but only: not empty + mastercard, then complete.
     expect(details.length).to.be.lessThan(4);
     expect(JSON.stringify(details)).not.to.match(/\d{2,}/);
     expect(details.at(-1)).to.deep.equal({
       empty: false,
       complete: true,
       valid: true,
+      brand: 'mastercard',
+    });
+  });
+
+  it('tells nothing of a number that may still grow until it settles on blur', async () => {
+    const { el, input } = await numberField();
+    const details: FieldChangeDetail[] = [];
+    el.addEventListener('pay-form-change', (e) => details.push((e as CustomEvent).detail));
+    // A Visa may have 16, 18 or 19 digits: its valid 16-digit prefix is not complete yet.
+    await type('4242424242424242');
+    expect(details.at(-1)).to.deep.equal({
+      empty: false,
+      complete: false,
+      valid: true,
       brand: 'visa',
     });
+    input.blur();
+    await el.updateComplete;
+    expect(details.at(-1)).to.deep.equal({
+      empty: false,
+      complete: true,
+      valid: true,
+      brand: 'visa',
+    });
+    // Edited again: unsettled until the customer leaves once more.
+    input.focus();
+    await sendKeys({ press: 'Backspace' });
+    await type('2');
+    expect(details.at(-1)).to.deep.include({ complete: false, valid: true });
   });
 
   it('is accessible', async () => {
@@ -304,9 +337,42 @@ describe('<pay-card-form> values that arrive without a keystroke', () => {
   it('takes them when a focused frame of its group answers', async () => {
     const el = await fixture<PayCardForm>(html`<pay-card-form parts="number"></pay-card-form>`);
     el.askGroup = () => Promise.resolve(true);
-    const input = await fillFromElsewhere(el, '4242424242424242');
-    expect(input.value).to.equal('4242 4242 4242 4242');
+    const input = await fillFromElsewhere(el, '5555555555554444');
+    expect(input.value).to.equal('5555 5555 5555 4444');
     expect(el.detail().complete).to.equal(true);
+  });
+
+  it('keeps a value it holds back out of the input, where nothing can read it', async () => {
+    const el = await fixture<PayCardForm>(html`<pay-card-form parts="cvc"></pay-card-form>`);
+    let answer: (yes: boolean) => void = () => {};
+    el.askGroup = () => new Promise((resolve) => (answer = resolve));
+    const input = el.inputOf('cvc')!;
+    input.value = '737';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    // While the group is asked: not in the input, not in the values, not after a brand change.
+    expect(input.value).to.equal('');
+    el.setBrand('amex');
+    el.setBrand('visa');
+    await el.updateComplete;
+    expect(input.value).to.equal('');
+    expect(el.values()).to.deep.equal([{ part: 'cvc', value: '', error: 'incomplete_cvc' }]);
+    expect(el.detail().empty).to.equal(true);
+    answer(false);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(input.value).to.equal('');
+  });
+
+  it('drops a held-back value when the input was cleared meanwhile', async () => {
+    const el = await fixture<PayCardForm>(html`<pay-card-form parts="cvc"></pay-card-form>`);
+    let answer: (yes: boolean) => void = () => {};
+    el.askGroup = () => new Promise((resolve) => (answer = resolve));
+    const input = el.inputOf('cvc')!;
+    input.value = '737';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    el.clear();
+    answer(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(input.value).to.equal('');
   });
 
   it('puts back the value it had, not an empty one', async () => {

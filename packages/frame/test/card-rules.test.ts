@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { formatNumber, numberRules } from '../src/card-rules/number-rules.js';
 import { expiryRules, expiryValue, formatExpiry } from '../src/card-rules/expiry-rules.js';
 import { cvcRules } from '../src/card-rules/cvc-rules.js';
+import { settle } from '../src/card-rules/part-rules.js';
 import { caretAfter } from '../src/controllers/caret.js';
 import { cardValidatorReady } from '../src/card-rules/card-validator-loader.js';
 
@@ -20,9 +21,9 @@ describe('card number rules', () => {
     expect(formatNumber('3782822463100051234')).to.equal('3782 822463 10005');
   });
 
-  it('detects the brand and completes on a Luhn-valid number', () => {
-    const a = numberRules.assess('4242 4242 4242 4242', { brand: null, now });
-    expect(a).to.include({ complete: true, brand: 'visa' });
+  it('detects the brand and completes on a Luhn-valid number of its longest length', () => {
+    const a = numberRules.assess('5555 5555 5555 4444', { brand: null, now });
+    expect(a).to.include({ complete: true, brand: 'mastercard' });
     expect(a.error).to.equal(undefined);
   });
 
@@ -35,7 +36,7 @@ describe('card number rules', () => {
       brand: 'mastercard',
     });
     expect(
-      numberRules.assess('4242 4242 4242 4242', { brand: null, now, acceptedBrands }),
+      settle(numberRules.assess('4242 4242 4242 4242', { brand: null, now, acceptedBrands })),
     ).to.include({ complete: true, brand: 'visa' });
     // Without the list every brand is accepted.
     expect(numberRules.assess('5555 5555 5555 4444', { brand: null, now }).error).to.equal(
@@ -61,12 +62,37 @@ describe('card number rules', () => {
 
   it('calls a Luhn-failing length that may still grow incomplete, invalid once settled', () => {
     for (const number of ['4242424242424241', '501800000000', '5018000000000000']) {
-      expect(numberRules.assess(number, { brand: null, now })).to.include({
-        error: 'incomplete_number',
-        eager: false,
-        settledError: 'invalid_number',
-      });
+      const typed = numberRules.assess(number, { brand: null, now });
+      expect(typed).to.include({ complete: false, error: 'incomplete_number', eager: false });
+      expect(settle(typed)).to.include({ complete: false, error: 'invalid_number' });
     }
+  });
+
+  it('calls a valid number that may still grow incomplete, complete once settled', () => {
+    // A 13-digit Maestro may be the start of a 16-digit one; a 16-digit Visa of a 19-digit one.
+    for (const number of ['6759000000005', '4242424242424242', '6011000000000004']) {
+      const typed = numberRules.assess(number, { brand: null, now });
+      expect(typed).to.include({ complete: false, error: 'incomplete_number', eager: false });
+      const settled = settle(typed);
+      expect(settled).to.include({ complete: true });
+      expect(settled.error).to.equal(undefined);
+    }
+  });
+
+  it('reads every prefix of a growing number alike until its longest length', () => {
+    const number = '4111000000000008004'; // Visa; its 16- and 18-digit prefixes pass Luhn too
+    const seen = new Set<string>();
+    for (let length = 1; length < number.length; length++) {
+      const { complete, error, eager } = numberRules.assess(number.slice(0, length), {
+        brand: null,
+        now,
+      });
+      seen.add(JSON.stringify({ complete, error, eager }));
+    }
+    expect([...seen]).to.deep.equal([
+      JSON.stringify({ complete: false, error: 'incomplete_number', eager: false }),
+    ]);
+    expect(numberRules.assess(number, { brand: null, now }).complete).to.equal(true);
   });
 });
 

@@ -2,7 +2,12 @@ import cardValidator from 'card-validator';
 import luhn10 from 'card-validator/dist/luhn-10.js';
 import type { CardBody } from '@pay/protocol/card-body';
 import { brandFromCardType, type CardBrand } from '@pay/protocol/card-brands';
-import { availableNetworks, type CardNetwork } from '@pay/protocol/card-networks';
+import {
+  CO_BADGED_NUMBER_LENGTH,
+  availableNetworks,
+  coBadgedNetworks,
+  type CardNetwork,
+} from '@pay/protocol/card-networks';
 import { CARD_NUMBER_DIGITS, checkExpiry, cvcLengths } from '@pay/protocol/card-rules';
 import { ApiError } from './errors.js';
 
@@ -72,7 +77,9 @@ export function checkCard(card: CardInput, now: Date): CheckedCard {
   let brand: Brand;
   if (rules) {
     const luhnOk = rules.type === 'unionpay' || luhn10(number);
-    if (!luhnOk || !rules.lengths.includes(number.length)) {
+    // A co-badged range's numbers have one length (the frames' rule: they are whole there).
+    const lengths = coBadgedNetworks(number) ? [CO_BADGED_NUMBER_LENGTH] : rules.lengths;
+    if (!luhnOk || !lengths.includes(number.length)) {
       throw new ApiError(
         'validation_error',
         'card.number is not a valid card number',

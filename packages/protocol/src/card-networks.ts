@@ -53,10 +53,22 @@ export const CO_BADGED_BINS: Readonly<Record<string, readonly CardNetwork[]>> = 
 
 export const CO_BADGE_BIN_DIGITS = 8;
 
+/**
+ * Cartes Bancaires numbers have 16 digits, and so has every number of a co-badged range: a
+ * Visa of such a range is whole at 16 digits, where another Visa may still grow to 19.
+ */
+export const CO_BADGED_NUMBER_LENGTH = 16;
+
+/** The co-badged networks of the range `digits` fall in; undefined for any other number. */
+export function coBadgedNetworks(digits: string): readonly CardNetwork[] | undefined {
+  if (digits.length < CO_BADGE_BIN_DIGITS) return undefined;
+  return CO_BADGED_BINS[digits.slice(0, CO_BADGE_BIN_DIGITS)];
+}
+
 /** The networks a card of `brand` whose number is `digits` can be routed through. */
 export function availableNetworks(digits: string, brand: CardBrand | null): CardNetwork[] {
-  const coBadged = CO_BADGED_BINS[digits.slice(0, CO_BADGE_BIN_DIGITS)];
-  if (digits.length >= CO_BADGE_BIN_DIGITS && coBadged) return [...coBadged];
+  const coBadged = coBadgedNetworks(digits);
+  if (coBadged) return [...coBadged];
   return brand && brand !== 'unknown' ? [brand] : [];
 }
 

@@ -10,6 +10,7 @@ export function merchantPage(
   publishableKey: string,
   layout: Layout,
   extra = '',
+  groupAttributes = '',
 ): string {
   const fields =
     layout === 'split'
@@ -19,7 +20,7 @@ export function merchantPage(
 <script type="module" src="${gatewayUrl}/sdk/v1/pay.js"></script></head>
 <body><form id="checkout" action="/checkout" method="post">
 <input type="hidden" name="order" value="ord_1">
-<pay-card-fields id="group" publishable-key="${publishableKey}" name="card_token">${fields}</pay-card-fields>
+<pay-card-fields id="group" publishable-key="${publishableKey}" name="card_token"${groupAttributes ? ` ${groupAttributes}` : ''}>${fields}</pay-card-fields>
 <button id="pay">Pay</button></form>${extra}</body></html>`;
 }
 

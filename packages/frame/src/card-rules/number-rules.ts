@@ -1,4 +1,4 @@
-import { CARD_NUMBER_DIGITS } from '@pay/protocol';
+import { CARD_NUMBER_DIGITS, CO_BADGED_NUMBER_LENGTH, coBadgedNetworks } from '@pay/protocol';
 import { cardValidator } from './card-validator-loader.js';
 import { brandOf } from './brand.js';
 import { digitsOf, type PartRules } from './part-rules.js';
@@ -10,11 +10,17 @@ function cardOf(digits: string) {
   return cardValidator()?.number(digits).card;
 }
 
+/** The lengths a number starting with `digits` may have: its brand's, or a co-badged range's. */
+function lengthsOf(digits: string, brandLengths: number[] | undefined): number[] | undefined {
+  return coBadgedNetworks(digits) ? [CO_BADGED_NUMBER_LENGTH] : brandLengths;
+}
+
 /** Groups digits by the brand's gaps (amex 4-6-5, most others 4-4-4-4) up to its longest length. */
 export function formatNumber(raw: string): string {
   let digits = digitsOf(raw);
   const card = cardOf(digits);
-  digits = digits.slice(0, card ? Math.max(...card.lengths) : MAX_DIGITS);
+  const lengths = lengthsOf(digits, card?.lengths);
+  digits = digits.slice(0, lengths ? Math.max(...lengths) : MAX_DIGITS);
   const gaps = card?.gaps ?? DEFAULT_GAPS;
   let out = '';
   for (let i = 0; i < digits.length; i++) {
@@ -46,24 +52,29 @@ export const numberRules: PartRules = {
     // Said as soon as the digits name the brand: typing on cannot make it accepted.
     if (brand && acceptedBrands && !acceptedBrands.includes(brand))
       return { empty: false, complete: false, error: 'unsupported_brand', eager: true, brand };
-    if (check.isValid) return { empty: false, complete: true, eager: false, brand };
-    const lengths = check.card?.lengths ?? [];
-    const fullLength = lengths.includes(digits.length);
+    const lengths = lengthsOf(digits, check.card?.lengths) ?? [];
     const mayGrow = lengths.some((length) => length > digits.length);
+    if (check.isValid && !mayGrow) return { empty: false, complete: true, eager: false, brand };
+    const fullLength = lengths.includes(digits.length);
     if (!check.isPotentiallyValid || (fullLength && !mayGrow)) {
       // A number of its brand's longest length that fails Luhn is wrong: say so at once.
       return { empty: false, complete: false, error: 'invalid_number', eager: true, brand };
     }
-    // Brands with several lengths (Visa 16 or 19, Maestro 12 to 19): a prefix failing Luhn may
-    // be a valid longer card still being typed. Flipping to invalid_number and back on each
-    // digit would tell the host one checksum bit per prefix, and the customer a false error.
+    // Brands with several lengths (Visa 16, 18 or 19, Maestro 12 to 19): a prefix of a valid
+    // length may be a longer card still being typed, and whether it passes Luhn must not show.
+    // Until the customer is done (blur, submit) or the brand's longest length, it is simply
+    // unfinished: no `complete` and no `invalid_number` coming and going with each digit.
     return {
       empty: false,
       complete: false,
       error: 'incomplete_number',
       eager: false,
       brand,
-      ...(fullLength ? { settledError: 'invalid_number' as const } : {}),
+      ...(check.isValid
+        ? { settled: { complete: true } }
+        : fullLength
+          ? { settled: { complete: false, error: 'invalid_number' as const } }
+          : {}),
     };
   },
 };

@@ -16,12 +16,20 @@ export interface Assessment {
   /** Show the error now, while typing: the value can no longer become valid. */
   eager: boolean;
   /**
-   * The error once the customer is done (left the field, or submitted) when it differs from
-   * the one while typing: a number of a complete length that fails the checksum is
-   * `incomplete_number` while more digits could still make it valid, `invalid_number` after.
+   * What the value is once the customer is done with it (left the field, or submitted), when
+   * that differs from what it is while typed. A number its brand allows to grow is neither
+   * complete nor wrong while typed, whatever its checksum: a `complete` or an `invalid_number`
+   * that came and went with each prefix would tell the page one checksum bit per prefix.
    */
-  settledError?: FieldErrorCode;
+  settled?: { complete: boolean; error?: FieldErrorCode };
   brand?: CardBrand | null;
+}
+
+/** The assessment once the customer is done with the value (see `Assessment.settled`). */
+export function settle(assessment: Assessment): Assessment {
+  const { settled, error: _typed, ...rest } = assessment;
+  if (!settled) return assessment;
+  return { ...rest, ...settled };
 }
 
 /** Formatting and validation of one card part; pure functions, so tests need no DOM. */

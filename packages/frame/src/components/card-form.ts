@@ -154,7 +154,7 @@ export class PayCardForm extends LitElement {
   #rulesLoaded(): void {
     for (const part of this.parts) {
       const { formatting, validation } = this.#controllers[part];
-      if (this.inputOf(part)?.value) formatting.reformat();
+      if (formatting.value) formatting.reformat();
       else validation.reassess();
     }
     this.#emitChange();
@@ -289,8 +289,9 @@ export class PayCardForm extends LitElement {
     if (!this.parts.includes('cvc')) return;
     const { formatting, validation } = this.#controllers.cvc;
     validation.reassess();
-    // A shorter CVC for the new brand: cut what no longer fits.
-    if (this.inputOf('cvc')?.value) formatting.setValue(this.inputOf('cvc')!.value);
+    // A shorter CVC for the new brand: cut what no longer fits (of the value taken: never of
+    // what the input may hold for a moment, a fill the guard has not admitted).
+    if (formatting.value) formatting.setValue(formatting.value);
   }
 
   /** The state the host may know: never the value, never its length. */

@@ -106,14 +106,14 @@ export class PayFieldFrame extends LitElement {
       values: () => this.form?.values() ?? [],
       reveal: () => this.form?.reveal(),
       setBrand: (brand) => this.form?.setBrand(brand),
+      ownBrand: () => (this.params.kind === 'number' ? (this.form?.brand ?? null) : undefined),
       key: () => this.config.publishableKey ?? '',
       hasCustomer: () => this.form?.fillGuard.focused ?? false,
     });
-    // Joins the group once the inputs exist (their values are what siblings get pushed).
+    // Joins the group once the inputs exist (their values are what siblings get pushed). A
+    // fresh number frame (first load or a reload) tells its brand, none, as it joins: the CVC
+    // frame's length must not follow the brand of a number that is gone.
     if (this.hasUpdated) this.#group.start();
-    // A fresh number frame (first load or a reload) holds no brand: the CVC frame's length
-    // must not follow the brand of a number that is gone.
-    if (this.params.kind === 'number') this.#group.shareBrand(null);
     super.connectedCallback();
     this.#resizeObserver.observe(this);
     this.#unsubscribeLocale = onLocaleChange(() => this.#tellTitle());

@@ -17,8 +17,11 @@ type VisibilityEntry = IntersectionObserverEntry & { isVisible?: boolean };
  * the gateway origin in the form where autofill started, other groups' frames included (a
  * hidden group added by a script, an ad's frame, a hostile page framing the checkout). So a
  * value that arrives without a keystroke is taken only from a frame that can be seen, and only
- * while the customer is in this group: this frame has focus, or a frame of its group (same
- * publishable key) says it has. Typing and pasting into the focused input are always taken.
+ * while the customer is in this group: this frame has focus and is on screen, or a focused
+ * frame of its group (same publishable key) that is on screen says so. A frame off screen (a
+ * group a script placed at `left:-3000px`, or the customer's own CVC scrolled out of view)
+ * never vouches for itself: only the customer's focused, visible field can. Typing and
+ * pasting into the focused input are always taken.
  */
 export class FillGuardController implements ReactiveController {
   readonly #host: GuardHost;
@@ -27,6 +30,8 @@ export class FillGuardController implements ReactiveController {
   /** The input a trusted `beforeinput` just announced an edit for, until its `input` event. */
   #typedInto: EventTarget | null = null;
   #occluded = false;
+  /** Whether any of the frame is in the viewport; unknown (false) until the browser says. */
+  #onScreen = typeof IntersectionObserver === 'undefined';
   #observer: IntersectionObserver | undefined;
 
   constructor(host: GuardHost, askGroup: () => Promise<boolean>) {
@@ -56,9 +61,9 @@ export class FillGuardController implements ReactiveController {
     return !this.#occluded;
   }
 
-  /** True when this frame holds the focus of the page and can be seen. */
+  /** True when this frame holds the focus of the page, is on screen and can be seen. */
   get focused(): boolean {
-    return document.hasFocus() && this.visible;
+    return document.hasFocus() && this.visible && this.#onScreen;
   }
 
   /** Whether the value just put into `input` may be taken: now, never, or once the group answers. */
@@ -68,7 +73,7 @@ export class FillGuardController implements ReactiveController {
     if (typed && document.hasFocus()) return true;
     // Autofill, a password manager, a drop from elsewhere: no keystroke in this input.
     if (!this.visible) return false;
-    if (document.hasFocus()) return true;
+    if (this.focused) return true;
     return this.#askGroup();
   }
 
@@ -90,6 +95,7 @@ export class FillGuardController implements ReactiveController {
       const entry = entries[entries.length - 1] as VisibilityEntry | undefined;
       // Browsers without v2 leave isVisible undefined: nothing is known, nothing is refused.
       this.#occluded = entry?.isIntersecting === true && entry.isVisible === false;
+      this.#onScreen = entry?.isIntersecting === true;
     }, options as IntersectionObserverInit);
     this.#observer.observe(this.#host);
   }

@@ -9,8 +9,9 @@ export interface FormattingOptions {
   /** Called with the formatted value after every edit. */
   onValue: (value: string) => void;
   /**
-   * Whether a new value from the browser may be taken (see FillGuardController): one refused,
-   * at once or after the group answered, is put back to the last value taken.
+   * Whether a new value from the browser may be taken (see FillGuardController). One refused is
+   * put back to the last value taken; one held back until the group answers is put back too,
+   * and kept here alone meanwhile: nothing reads a value that was not taken.
    */
   admit?: (input: HTMLInputElement) => boolean | Promise<boolean>;
 }
@@ -23,8 +24,10 @@ export interface FormattingOptions {
 export class FormattingController implements ReactiveController {
   readonly #host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment };
   readonly #options: FormattingOptions;
-  /** The last value taken: what a refused fill is put back to. */
+  /** The last value taken: what the input shows, and what a refused fill is put back to. */
   #taken = '';
+  /** Counts edits and values set from code: a held-back fill is dropped if either came since. */
+  #changes = 0;
 
   constructor(
     host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment },
@@ -45,14 +48,20 @@ export class FormattingController implements ReactiveController {
     this.#host.renderRoot.removeEventListener('beforeinput', this.#onBeforeInput as EventListener);
   }
 
+  /** The value taken (formatted): the only value of this input anything may read. */
+  get value(): string {
+    return this.#taken;
+  }
+
   /** Sets the value from code (clear, reformat after a brand change); the caret goes to the end. */
   setValue(raw: string): void {
     const input = this.#options.input();
     if (!input) return;
+    this.#changes++;
     this.#apply(input, raw, null);
   }
 
-  /** Formats the current value again (the rules changed); a focused input keeps its caret. */
+  /** Formats the taken value again (the rules changed); a focused input keeps its caret. */
   reformat(): void {
     const input = this.#options.input();
     if (!input) return;
@@ -60,27 +69,26 @@ export class FormattingController implements ReactiveController {
       input.getRootNode() instanceof Document
         ? document.activeElement === input
         : (input.getRootNode() as ShadowRoot).activeElement === input;
-    this.#apply(input, input.value, focused ? input.selectionStart : null);
+    this.#apply(input, this.#taken, focused ? input.selectionStart : null);
   }
 
   #onInput = (event: Event): void => {
     const input = this.#options.input();
     if (!input || event.target !== input) return;
+    const change = ++this.#changes;
     const verdict = this.#options.admit?.(input) ?? true;
     if (verdict === true) {
       this.#apply(input, input.value, input.selectionStart);
-    } else if (verdict === false) {
-      input.value = this.#taken;
-    } else {
-      // Held back, neither formatted nor handed on, until the group answers.
-      const arrived = input.value;
-      void verdict.then((ok) => {
-        // Edited again meanwhile: that edit's own input event decided.
-        if (input.value !== arrived) return;
-        if (ok) this.#apply(input, arrived, null);
-        else input.value = this.#taken;
-      });
+      return;
     }
+    // Not taken (yet): out of the input at once, where other code could read it.
+    const arrived = input.value;
+    input.value = this.#taken;
+    if (verdict === false) return;
+    void verdict.then((ok) => {
+      // Only if nothing changed the input meanwhile (an edit, a clear, another fill).
+      if (ok && change === this.#changes) this.#apply(input, arrived, null);
+    });
   };
 
   #onBeforeInput = (event: InputEvent): void => {

@@ -17,6 +17,8 @@ export interface GroupMember {
   values(): PartValue[];
   reveal(): void;
   setBrand(brand: CardBrand | null): void;
+  /** The brand of this frame's own number; undefined in a frame without one. */
+  ownBrand(): CardBrand | null | undefined;
   /** The publishable key the host configured, '' until then. */
   key(): string;
   /** True when this frame has the page's focus and can be seen. */
@@ -63,10 +65,11 @@ export class GroupChannel {
   readonly #pushed = new Map<CardPart, PartValue>();
   /** The sibling windows that asked for this frame's values. */
   readonly #leaders = new Set<Window>();
-  /** `collect`s that came before the host gave this frame its key: answered once it has one. */
-  #unansweredCollects: { source: Window; id: string }[] = [];
+  /** `collect`s that came before the host gave this frame its key: answered if it is theirs. */
+  #unansweredCollects: { source: Window; id: string; key: string }[] = [];
   /** Open `fill-query`s: called when a focused sibling answers. */
   readonly #fillQueries = new Map<string, () => void>();
+  #started = false;
 
   constructor(group: string, member: GroupMember) {
     this.#group = group;
@@ -74,9 +77,23 @@ export class GroupChannel {
   }
 
   start(): void {
+    if (this.#started) return;
+    this.#started = true;
     window.addEventListener('message', this.#onMessage);
+    this.#announce();
+  }
+
+  /**
+   * Tells the group's frames holding this frame's key that it is here: a leader asks for
+   * their values, another frame for a leader (which answers with its number's brand too).
+   * Without a key nobody would listen: it is said again once the key comes.
+   */
+  #announce(): void {
+    if (!this.#started || !this.#member.key()) return;
     if (this.#member.leads) this.#broadcast(this.#message({ type: 'lead' }));
     else this.#broadcast(this.#message({ type: 'join', parts: this.#member.parts }));
+    const brand = this.#member.ownBrand();
+    if (brand !== undefined) this.shareBrand(brand);
   }
 
   /** The values pushed so far: they were given under a key this frame no longer holds. */
@@ -89,9 +106,12 @@ export class GroupChannel {
    * leaders and to the collects that came before it (a frame that loaded late).
    */
   keyChanged(): void {
-    for (const { source, id } of this.#unansweredCollects.splice(0))
-      this.#answerCollect(source, id);
-    this.valuesChanged();
+    const key = this.#member.key();
+    // The leaders known so far led under the old key; those holding the new one say so again.
+    this.#leaders.clear();
+    for (const collect of this.#unansweredCollects.splice(0))
+      if (collect.key === key) this.#answerCollect(collect.source, collect.id);
+    this.#announce();
   }
 
   #answerCollect(source: Window, id: string): void {
@@ -99,6 +119,7 @@ export class GroupChannel {
   }
 
   stop(): void {
+    this.#started = false;
     window.removeEventListener('message', this.#onMessage);
     this.#leaders.clear();
     this.#pushed.clear();
@@ -106,7 +127,7 @@ export class GroupChannel {
   }
 
   shareBrand(brand: CardBrand | null): void {
-    this.#broadcast(this.#message({ type: 'brand', brand }));
+    if (this.#member.key()) this.#broadcast(this.#message({ type: 'brand', brand }));
   }
 
   /** This frame's values changed: hand them to the frames that lead the group. */
@@ -206,21 +227,34 @@ export class GroupChannel {
     const message: unknown = event.data;
     if (!isGroupMessage(message, this.#group)) return;
     const source = event.source;
-    const sameKey = message.key === this.#member.key();
+    const key = this.#member.key();
+    if (!key) {
+      // Values answered without a key would be refused by a keyed leader: wait for the key.
+      if (message.type === 'collect' && this.#unansweredCollects.length < 16)
+        this.#unansweredCollects.push({ source, id: message.id, key: message.key });
+      return;
+    }
+    // The group id alone is no secret (a script can copy it into a group of its own): every
+    // message, the ones that change a frame's state included, is taken only from a frame
+    // holding this frame's publishable key.
+    if (message.key !== key) return;
     switch (message.type) {
       case 'lead':
         if (this.#member.leads) break;
         this.#leaders.add(source);
         this.#post(source, this.#message({ type: 'push', values: this.#member.values() }));
         break;
-      case 'join':
+      case 'join': {
         if (!this.#member.leads) break;
         // A fresh frame holds nothing yet: values pushed by its previous document are gone.
         for (const part of message.parts) this.#pushed.delete(part);
         this.#post(source, this.#message({ type: 'lead' }));
+        const brand = this.#member.ownBrand();
+        if (brand !== undefined) this.#post(source, this.#message({ type: 'brand', brand }));
         break;
+      }
       case 'push':
-        if (!this.#member.leads || !sameKey) break;
+        if (!this.#member.leads) break;
         for (const value of message.values) this.#pushed.set(value.part, value);
         // A sibling whose app started after a collect went out (it missed it) answers so.
         for (const settle of this.#pending.values()) settle(message.values);
@@ -229,24 +263,19 @@ export class GroupChannel {
         this.#member.reveal();
         break;
       case 'collect':
-        // Values answered without a key would be refused by a keyed leader: wait for the key.
-        if (this.#member.key()) this.#answerCollect(source, message.id);
-        else if (this.#unansweredCollects.length < 16)
-          this.#unansweredCollects.push({ source, id: message.id });
+        this.#answerCollect(source, message.id);
         break;
       case 'values':
-        if (!sameKey) break;
         this.#pending.get(message.id)?.(message.values);
         break;
       case 'brand':
         this.#member.setBrand(message.brand);
         break;
       case 'fill-query':
-        if (sameKey && message.key && this.#member.hasCustomer())
+        if (this.#member.hasCustomer())
           this.#post(source, this.#message({ type: 'fill-answer', id: message.id }));
         break;
       case 'fill-answer':
-        if (!sameKey) break;
         this.#fillQueries.get(message.id)?.();
         break;
     }

@@ -34,6 +34,34 @@ document.getElementById('checkout').append(hidden);
 </script>`;
 }
 
+/**
+ * A skimming script: a full-size group off screen with a copied group id and the attacker's
+ * key; 300 ms after the customer's number is complete (autofilled), it adds one more number
+ * field to that group, whose start tells the group's frames a brand. It records what its page
+ * hears from its own fields.
+ */
+function offScreenSkimmerScript(key: string): string {
+  return `<script type="module">
+await customElements.whenDefined('pay-card-fields');
+const real = document.getElementById('group');
+const hidden = document.createElement('pay-card-fields');
+hidden.id = 'hidden';
+hidden.setAttribute('publishable-key', ${JSON.stringify(key)});
+hidden.groupId = real.groupId;
+hidden.style.cssText = 'position:absolute;left:-3000px;top:0;width:500px';
+hidden.innerHTML = ${JSON.stringify(SPLIT)};
+window.attackerHeard = [];
+hidden.addEventListener('pay-change', (e) => window.attackerHeard.push(e.detail));
+document.getElementById('checkout').append(hidden);
+let added = false;
+real.querySelector('pay-card-number').addEventListener('pay-change', (e) => {
+  if (!e.detail.complete || added) return;
+  added = true;
+  setTimeout(() => hidden.append(document.createElement('pay-card-number')), 300);
+});
+</script>`;
+}
+
 function sdkPage(gw: GatewayRun, title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <script type="module" src="${gw.url}/sdk/v1/pay.js"></script></head><body>${body}</body></html>`;
@@ -61,6 +89,12 @@ export function autofillPages(
         pk,
         'split',
         hiddenGroupScript(OTHER_KEY, true),
+      ),
+      '/autofill-offscreen.html': merchantPage(
+        gw.url,
+        pk,
+        'split',
+        offScreenSkimmerScript(OTHER_KEY),
       ),
       '/autofill-ad.html': merchantPage(
         gw.url,
@@ -139,6 +173,8 @@ export interface Case {
   lured?: boolean;
   /** What the attacker's script does once the fill is over, before asking for a token. */
   afterFill?: (attacker: Frame | Page) => Promise<void>;
+  /** The attacker's page records its fields' `pay-change` details in `window.attackerHeard`. */
+  recordsChanges?: boolean;
 }
 
 export async function runCase(browser: Browser, c: Case, result: Attempts): Promise<void> {
@@ -183,12 +219,24 @@ export async function runCase(browser: Browser, c: Case, result: Attempts): Prom
         `the customer's tokenize answered ${JSON.stringify(answer)}`,
       );
     }
-    const held = await frameValues(theirs);
+    // Every frame of the attacker's group, those its script added during the fill included.
+    const held = await frameValues(await groupFrames(attackerScope, '#hidden'));
     result.check(
       `autofill, ${c.name}: the attacker's frames took nothing`,
       held.length === 0,
       `the attacker's frames hold ${held.length} values`,
     );
+    if (c.recordsChanges) {
+      const heard = await attackerScope.evaluate(
+        () => (window as unknown as { attackerHeard: { complete: boolean }[] }).attackerHeard,
+      );
+      const told = heard.filter((d) => d.complete || !(d as { empty?: boolean }).empty);
+      result.check(
+        `autofill, ${c.name}: the attacker's page learns nothing of the fill`,
+        told.length === 0,
+        `the attacker's page heard ${JSON.stringify(told)}`,
+      );
+    }
     const stolen = await tokenizeGroup(attackerScope, 'hidden');
     result.check(
       `autofill, ${c.name}: the attacker's group gets no token`,
@@ -233,6 +281,15 @@ export function autofillCases(merchantOrigin: string, hostileOrigin: string): Ca
           (key) => document.getElementById('hidden')!.setAttribute('publishable-key', key),
           OTHER_KEY,
         ),
+    },
+    {
+      // Off screen, full size, a copied group id and the attacker's key; a number field added
+      // during the fill tells the group's frames a brand.
+      name: 'an off-screen group with a copied id and another key, a number field added after the fill',
+      url: `${merchantOrigin}/autofill-offscreen.html`,
+      customer: (page) => page,
+      attacker: (page) => page,
+      recordsChanges: true,
     },
     {
       name: "a third-party frame's fields inside the checkout form",

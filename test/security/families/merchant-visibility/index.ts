@@ -15,6 +15,7 @@ import { shared } from '../../lib/shared.js';
 import { SHORT_CARDS, TEST_CARDS, UNLISTED_CARDS, type TestCard } from '../../lib/test-cards.js';
 import { backOfficeRebinding } from './back-office.js';
 import { checksumBits } from './checksum-bits.js';
+import { prefixBits } from './prefix-bits.js';
 import { controlRun, ownPageRun } from './own-page.js';
 import { rateLimitedFields } from './rate-limited-fields.js';
 import { shopRun, startShop } from './shop.js';
@@ -43,6 +44,13 @@ export function merchantVisibility(): void {
         }
         const merchant = await startPageServer('127.0.0.1', 0, {
           '/split.html': merchantPage(gw.url, gw.publishableKey, 'split'),
+          '/split-advance.html': merchantPage(
+            gw.url,
+            gw.publishableKey,
+            'split',
+            '',
+            'auto-advance',
+          ),
           '/card.html': merchantPage(gw.url, gw.publishableKey, 'card'),
           '/checkout': '<!doctype html><title>done</title><p>thanks</p>',
           '/leaky.html':
@@ -93,6 +101,14 @@ export function merchantVisibility(): void {
       async (result) => {
         const { browser, merchant } = await site.get();
         await checksumBits(browser, merchant, result);
+      },
+      { retry: true },
+    );
+    attack(
+      'prefix bits',
+      async (result) => {
+        const { browser, merchant } = await site.get();
+        await prefixBits(browser, merchant, result);
       },
       { retry: true },
     );
