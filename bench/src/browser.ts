@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from '@playwright/test';
-import { atMost, informs, within, type Group, type Metric, type Recorder } from './metric';
+import { atMost, informs, within, zero, type Group, type Metric, type Recorder } from './metric';
+import { loadOnce } from './final-look';
 import { PUBLISHABLE_KEY, startGateway } from './gateway-process';
 import { startPageServer } from './page-server';
 import { frameDir, hostDir, repoRoot } from './paths';
@@ -18,6 +19,8 @@ export interface BrowserOptions {
   slowLoads: number;
   /** That delay, per request (ms). */
   delayMs: number;
+  /** How much slower the CPU is in the third setting (each renderer, via DevTools). */
+  cpuRate: number;
   keystrokes: number;
   tokenizations: number;
   /** Also trace one load of each page (Chromium tracing) for the main threads' work. */
@@ -61,30 +64,6 @@ const READY_TIMEOUT = 15_000;
 
 async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
-
-/** Load a page in a fresh context (cold cache, new connections) and read its time to ready. */
-/** Time to ready of one load, or null if it never got ready (what did, in `missed`). */
-async function timeToReady(
-  browser: Browser,
-  url: string,
-  missed: string[],
-): Promise<number | null> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(url);
-    try {
-      await page.waitForFunction(() => bench.ready !== null, null, { timeout: READY_TIMEOUT });
-    } catch {
-      const { fieldsReady } = await page.evaluate(() => bench);
-      missed.push(`${url}: ${fieldsReady.length} of 3 fields ready after ${READY_TIMEOUT} ms`);
-      return null;
-    }
-    return await page.evaluate(() => bench.ready!);
-  } finally {
-    await context.close();
-  }
 }
 
 async function openReady(browser: Browser, url: string): Promise<Page> {
@@ -177,45 +156,92 @@ function timing(
   });
 }
 
+/** How a setting loads the pages: through which URLs, with the CPU slowed or not. */
+interface Setting {
+  name: string;
+  urls: { ours: string; floor: string };
+  loads: number;
+  cpuRate?: number;
+}
+
 /**
- * Time to ready of our page and the floor's, alternating so drift weighs on both; one warm-up
- * each (the gateway's compressed copies, the browser's process pool).
+ * Time to the final look of our page and the floor's (final-look.ts), alternating so drift weighs
+ * on both; one warm-up each (the gateway's compressed copies, the browser's process pool). Also
+ * ours: `pay-ready` (for information), how long after it the look became final, and the layout
+ * shift after it, both of which must be 0.
  */
 async function measureReady(
   browser: Browser,
-  urls: { ours: string; floor: string },
-  loads: number,
-  setting: string,
+  { name, urls, loads, cpuRate }: Setting,
   log: (line: string) => void,
 ): Promise<Metric[]> {
+  const look: Samples = { ours: [], floor: [] };
   const ready: Samples = { ours: [], floor: [] };
+  const readyToLook: number[] = [];
+  const shifts: number[] = [];
   const missed: string[] = [];
-  await timeToReady(browser, urls.ours, []);
-  await timeToReady(browser, urls.floor, []);
+  const slow = (cpuRate ?? 1) > 1;
+  const opts = { cpuRate, timeoutMs: slow ? 40_000 : READY_TIMEOUT, settleMs: slow ? 2500 : 1500 };
+  await loadOnce(browser, urls.ours, opts, []);
+  await loadOnce(browser, urls.floor, opts, []);
   for (let i = 0; i < loads; i++) {
     const order = i % 2 ? [urls.floor, urls.ours] : [urls.ours, urls.floor];
     for (const url of order) {
-      const t = await timeToReady(browser, url, missed);
-      if (t !== null) (url === urls.ours ? ready.ours : ready.floor).push(t);
+      const sample = await loadOnce(browser, url, opts, missed);
+      if (!sample) continue;
+      const side = url === urls.ours ? 'ours' : 'floor';
+      look[side].push(sample.finalLook);
+      ready[side].push(sample.ready);
+      if (side === 'ours') {
+        readyToLook.push(sample.readyToLook);
+        shifts.push(sample.shiftAfterReady);
+      }
     }
   }
   // A load that never gets ready is a bug to see, not a sample: it is counted and named.
-  for (const m of missed) log(`ready (${setting}): a load never got ready: ${m}`);
+  for (const m of missed) log(`ready (${name}): a load never got there: ${m}`);
   if (missed.length > loads / 10)
     throw new Error(`${missed.length} loads never got ready: ${missed.join('; ')}`);
   log(
-    `ready (${setting}): ours median ${median(ready.ours).toFixed(1)} ms, floor ${median(ready.floor).toFixed(1)} ms`,
+    `final look (${name}): ours median ${median(look.ours).toFixed(1)} ms, floor ${median(look.floor).toFixed(1)} ms; ` +
+      `pay-ready ${median(ready.ours).toFixed(1)} ms; ready → final look max ${Math.max(...readyToLook).toFixed(1)} ms; ` +
+      `shift after ready max ${Math.max(...shifts).toFixed(4)}`,
   );
   const blocks = Math.max(1, Math.min(5, Math.floor(loads / 3)));
-  return timing(
-    'ready',
-    `time to pay-ready (${setting})`,
-    ready,
-    '3 bare iframes',
-    (c) =>
-      atMost(missed.length ? { ...c, note: `${c.note}; ${missed.length} never ready` } : c, 1.5),
-    { blocks, of: `${Math.floor(loads / blocks)} loads` },
-  );
+  const note = missed.length ? `; ${missed.length} never final` : '';
+  return [
+    ...timing(
+      'ready',
+      `time to final look (${name})`,
+      look,
+      '3 bare iframes, styled',
+      (c) => atMost({ ...c, note: `${c.note}${note}` }, 1.5),
+      { blocks, of: `${Math.floor(loads / blocks)} loads` },
+    ),
+    informs({
+      group: 'ready',
+      name: `time to pay-ready (${name}) median`,
+      value: median(ready.ours),
+      unit: 'ms',
+      against: 'floor ready message',
+      againstValue: median(ready.floor),
+      note: `n=${ready.ours.length}+${ready.floor.length}`,
+    }),
+    zero(
+      'ready',
+      `pay-ready → final look (${name}) max`,
+      Math.max(...readyToLook),
+      'ms',
+      `the last frame's final look after the group's pay-ready, over ${readyToLook.length} loads`,
+    ),
+    zero(
+      'ready',
+      `layout shift after pay-ready (${name}) max`,
+      Math.max(...shifts),
+      'score',
+      `the page's and frames' layout-shift entries after pay-ready, ${opts.settleMs} ms on, over ${shifts.length} loads`,
+    ),
+  ];
 }
 
 /** One tokenize() call on the shared wall clock (timeOrigin + now). */
@@ -300,20 +326,20 @@ export async function measureBrowser(r: Recorder, opts: BrowserOptions): Promise
       floor: `${slowPages.pageOrigin}/floor.html`,
     };
     try {
-      await r.part('browser: time to ready', async () => {
-        r.add(
-          ...(await measureReady(
-            browser,
-            { ours: oursUrl, floor: floorUrl },
-            opts.loads,
-            'loopback',
-            log,
-          )),
-        );
-      });
-      await r.part(`browser: time to ready, ${slow}`, async () => {
-        r.add(...(await measureReady(browser, slowUrls, opts.slowLoads, slow, log)));
-      });
+      const settings: Setting[] = [
+        { name: 'loopback', urls: { ours: oursUrl, floor: floorUrl }, loads: opts.loads },
+        { name: slow, urls: slowUrls, loads: opts.slowLoads },
+        {
+          name: `CPU ${opts.cpuRate}× slower`,
+          urls: { ours: oursUrl, floor: floorUrl },
+          loads: opts.slowLoads,
+          cpuRate: opts.cpuRate,
+        },
+      ];
+      for (const setting of settings)
+        await r.part(`browser: time to final look, ${setting.name}`, async () => {
+          r.add(...(await measureReady(browser, setting, log)));
+        });
       // The waterfall behind each: one cold load of each page, its chain of sequential requests.
       for (const [setting, urls] of [
         ['loopback', { ours: oursUrl, floor: floorUrl }],

@@ -96,6 +96,29 @@ export function absolute(
   };
 }
 
+/** A value that must be 0 (a delay, a layout shift): no floor, no ratio. */
+export function zero(
+  group: Group,
+  name: string,
+  value: number,
+  unit: string,
+  note?: string,
+): Metric {
+  return {
+    group,
+    name,
+    value,
+    unit,
+    against: '',
+    againstValue: null,
+    ratio: null,
+    goal: '= 0',
+    goalRatio: null,
+    pass: value === 0,
+    ...(note ? { note } : {}),
+  };
+}
+
 /** An absolute value against a budget (value ≤ budget). */
 export function budget(
   group: Group,

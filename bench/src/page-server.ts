@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { FRENCH_INPUTS } from './final-look';
 import { startLatencyProxy } from './latency-proxy';
 import { listen, listenLocalhost } from './listen';
 import { benchDir } from './paths';
@@ -24,7 +25,13 @@ export async function startPageServer(opts: {
   // Filled in once both listen, before anyone knows where to send a request.
   let vars: Record<string, string> = {};
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
-    const name = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.slice(1);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const name = url.pathname.slice(1);
+    // A floor frame's words, in the document it is served (as ours are).
+    const field = FRENCH_INPUTS[url.searchParams.get('field') as keyof typeof FRENCH_INPUTS];
+    const local: Record<string, string> = field
+      ? { LABEL: field.label, PLACEHOLDER: field.placeholder }
+      : {};
     if (!/^[a-z-]+\.html$/.test(name)) {
       res.writeHead(404).end();
       return;
@@ -32,7 +39,7 @@ export async function startPageServer(opts: {
     try {
       const html = (await readFile(path.join(pagesDir, name), 'utf8')).replace(
         /%([A-Z_]+)%/g,
-        (m, key: string) => vars[key] ?? m,
+        (m, key: string) => local[key] ?? vars[key] ?? m,
       );
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',

@@ -81,6 +81,7 @@ await section('browser', (r) =>
     loads: quick ? 3 : 30,
     slowLoads: quick ? 3 : 20,
     delayMs: 100,
+    cpuRate: 4,
     keystrokes: quick ? 20 : 200,
     tokenizations: quick ? 5 : 50,
     traces: !quick,

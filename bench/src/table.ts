@@ -2,7 +2,8 @@
 import type { Metric } from './metric';
 
 export function formatValue(value: number, unit: string): string {
-  const digits = unit === 'ms' ? (value < 10 ? 2 : 1) : unit === 'MiB' ? 1 : 0;
+  const digits =
+    unit === 'ms' ? (value < 10 ? 2 : 1) : unit === 'MiB' ? 1 : unit === 'score' ? 4 : 0;
   return `${value.toFixed(digits)} ${unit}`;
 }
 
