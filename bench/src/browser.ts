@@ -291,7 +291,7 @@ function cardExpiry(): string {
 
 /** The gateway serves the built SDK and frames: build them first on a fresh clone. */
 function ensureBuilt(log: (line: string) => void): void {
-  const built = [path.join(hostDir, 'dist/pay.js'), path.join(frameDir, 'dist/index.html')];
+  const built = [path.join(hostDir, 'dist/pay.js'), path.join(frameDir, 'dist/en/number.html')];
   if (built.every((f) => existsSync(f))) return;
   log('the SDK or frame build is missing: npm run build -w @pay/host -w @pay/frame');
   execFileSync('npm', ['run', 'build', '-w', '@pay/host', '-w', '@pay/frame'], {

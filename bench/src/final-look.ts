@@ -27,8 +27,8 @@ export const FRENCH_INPUTS: Record<Kind, { label: string; placeholder: string }>
  * Runs first in every document of the context (pages and frames). In a field frame (its URL
  * names `field=<kind>`), notes the first moment an input of the frame shows the final look: the
  * merchant's colour and size, the French placeholder, name and language. It looks after every
- * DOM change, at DOMContentLoaded and load, and at each animation frame (a stylesheet adopted
- * changes no node). In the page, notes when each field's iframe becomes visible. Both note layout
+ * DOM change (in shadow trees too), at DOMContentLoaded and load, and at each animation frame (a
+ * stylesheet adopted changes no node). In the page, notes when each field's iframe becomes visible. Both note layout
  * shifts. Times are on the shared wall clock (timeOrigin + now). A string, so that the runner's
  * transpiler adds no helpers the documents do not have.
  */
@@ -73,16 +73,29 @@ const WATCH = `(() => {
       input.placeholder === want.placeholder && input.getAttribute('aria-label') === want.label &&
       lang === '${LOCALE}';
   };
-  let observer;
+  // Every DOM change, shadow trees' too (a shadow root declared in the HTML or attached by a
+  // script is observed as it appears): a hidden frame may get no animation frames.
+  const observer = new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes) if (node.shadowRoot) watch(node.shadowRoot);
+    check();
+  });
+  const watch = (root) =>
+    observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attachShadow.call(this, init);
+    watch(root);
+    return root;
+  };
   const check = () => {
     if (look.final !== null) return;
     if (inputs().some(final)) {
       look.final = now();
-      observer?.disconnect();
+      observer.disconnect();
     }
   };
-  observer = new MutationObserver(check);
-  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  watch(document);
   document.addEventListener('DOMContentLoaded', check);
   addEventListener('load', check);
   const frame = () => { check(); if (look.final === null) requestAnimationFrame(frame); };

@@ -55,8 +55,8 @@ const DOCUMENT_MARKS = `(() => {
 })()`;
 
 /**
- * Runs first in every document (frames too): notes when each message arrives, from where, and
- * its kind — penpal's message type and method name, or the keys of other objects — never its
+ * Runs first in every document (frames too): notes when each window message arrives, from where,
+ * and its kind — a field message's type (`hello`), or the keys of other objects — never its
  * values, which could hold card data.
  */
 const MESSAGE_SPY = `(() => {
@@ -65,8 +65,8 @@ const MESSAGE_SPY = `(() => {
     const d = e.data;
     let kind = typeof d;
     if (d && typeof d === 'object') {
-      kind = d.namespace === 'penpal'
-        ? 'penpal ' + d.type + (d.methodPath ? ' ' + d.methodPath.join('.') : '')
+      kind = d.ns === 'pay-field'
+        ? 'pay-field ' + d.type
         : '{' + Object.keys(d).slice(0, 4).join(',') + '}';
     } else if (typeof d === 'string' && d.length < 16) kind = JSON.stringify(d);
     window.__benchMessages.push({ t: performance.now(), what: 'message ' + kind + ' from ' + e.origin });

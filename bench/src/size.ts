@@ -5,7 +5,6 @@ import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { absolute, atMost, budget, informs, type Recorder } from './metric';
 import { benchDir, frameDir, hostDir } from './paths';
-import { penpalWithoutLogs } from '../../packages/host/scripts/penpal-without-logs.mjs';
 
 export interface Bundle {
   label: string;
@@ -154,10 +153,7 @@ export async function measureSize(r: Recorder, log: (line: string) => void): Pro
   await r.part('size: SDK', async () => {
     const sdkEntry = hostEntry();
     if (!existsSync(sdkEntry)) throw new Error(`SDK entry not found: ${sdkEntry}`);
-    // As its build makes it: without penpal's debug logging.
-    const sdk = await bundle('sdk', `export * from ${JSON.stringify(sdkEntry)};`, benchDir, [
-      penpalWithoutLogs,
-    ]);
+    const sdk = await bundle('sdk', `export * from ${JSON.stringify(sdkEntry)};`, benchDir);
     show(sdk);
     r.profile('size: SDK, largest inputs (minified bytes)', topLines(sdk));
     r.add(

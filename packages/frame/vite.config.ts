@@ -1,17 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { inlineFrameApp } from './inline-frame-app';
 
 /** A path of this package, whatever the working directory of the build. */
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-// The frame: served by the gateway at /frame/v1/. Its small entry script and its stylesheet are
-// inlined into index.html (one round trip to a handshake); the entry loads the app chunk. The
-// gateway's CSP allows the inline blocks by hash only.
+// The frame's app chunk and the chunks it loads (the card rules, other languages), served by the
+// gateway at /frame/v1/assets/. The documents that load it, one per kind and locale with the
+// field drawn and the entry script inlined, are written after this by
+// scripts/build-documents.ts, which reads the manifest for the app chunk's name.
 export default defineConfig({
   base: './',
   mode: 'production',
-  plugins: [inlineFrameApp({ entry: here('src/main.ts') })],
   // Shoppers get Lit's production build whatever NODE_ENV the shell has: Vite would pick the
   // packages' `development` exports (Lit's dev build, 14 KB more and a console warning) when
   // NODE_ENV is `development` or `test`.
@@ -20,12 +19,13 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    manifest: true,
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     sourcemap: false,
     rollupOptions: {
-      // The document, and the app its inline entry script loads (and calls startApp of).
-      input: { index: here('index.html'), app: here('src/app.ts') },
+      // The app the documents' inline entry loads (and calls startApp of).
+      input: { app: here('src/app.ts') },
       preserveEntrySignatures: 'exports-only',
       output: {
         entryFileNames: 'assets/app-[hash].js',

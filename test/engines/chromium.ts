@@ -58,7 +58,7 @@ export async function launchChromium(): Promise<Engine> {
           // As fields.spec.ts triggers it: Autofill.trigger on the input's backend node.
           const frame = page
             .frames()
-            .find((f) => f.url().includes('/frame/v1/') && f.url().includes(`kind=${kind}`));
+            .find((f) => f.url().includes('/frame/v1/') && f.url().includes(`/${kind}.html`));
           if (!frame) throw new Error(`no ${kind} frame`);
           const session = await page.context().newCDPSession(frame);
           const { frameTree } = await session.send('Page.getFrameTree');

@@ -40,7 +40,7 @@ async function open(page: Page, query = ''): Promise<void> {
 const frame = (page: Page, field: string) => page.frameLocator(`#${field} > iframe`);
 
 function frameWindow(page: Page, field: string): Frame {
-  const found = page.frames().find((f) => f.url().includes(`kind=${field}`));
+  const found = page.frames().find((f) => f.url().includes(`/${field}.html`));
   if (!found) throw new Error(`no ${field} frame`);
   return found;
 }

@@ -69,9 +69,9 @@ const tokenize = (page: Page, group = 'group', options?: object) =>
 
 const events = (page: Page) => page.evaluate(() => window.payEvents);
 
-/** A field frame's document, whatever its query (each kind has its own) and fragment. */
+/** A field frame's document (one per locale and kind), whatever its fragment. */
 const isFrameDocument = (url: URL): boolean =>
-  url.origin === GATEWAY && url.pathname === '/frame/v1/index.html';
+  url.origin === GATEWAY && /^\/frame\/v1\/[a-z]{2}\/[a-z]+\.html$/.test(url.pathname);
 
 test('a valid card tokenizes and pay-change details carry no digits', async ({ page }) => {
   await open(page, '/split.html');
@@ -149,11 +149,11 @@ test('typing right after pay-ready, before the card rules have loaded, ends form
   expect(outcome.ok && outcome.result.card).toMatchObject({ brand: 'amex', last4: '0005' });
 });
 
-test('ready before the app has loaded: what is typed is kept, formatted and focused; a fill without a keystroke is not', async ({
+test('ready before the app has loaded: the served field takes typing, the app keeps it; a fill waits for the fill guard', async ({
   page,
 }) => {
-  // The frames shake hands from their own small entry script and draw plain inputs; the app
-  // (Lit, the rules) arrives late here, as on a slow network: hold it back.
+  // The frames are served with their field drawn; the app (Lit, the rules, the group) arrives
+  // late here, as on a slow network: hold it back.
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let held = 0;
@@ -165,40 +165,40 @@ test('ready before the app has loaded: what is typed is kept, formatted and focu
   await open(page, '/split.html');
   // Ready came first; the apps are asked for once the frames' thread is idle, and held.
   await expect.poll(() => held).toBeGreaterThan(0);
-  const early = frameOf(page, 'number').locator('.early-inputs input');
-  await expect(early).toHaveAttribute('autocomplete', 'cc-number');
-  await expect(early).toHaveAttribute('aria-label', 'Card number');
-  await early.click();
-  await early.pressSequentially('5555555555554444');
-  // A value put in without a keystroke (autofill into a frame the shopper may not see) is left
-  // for the app's fill guard, which never sees it: not taken over.
-  await frameOf(page, 'expiry')
-    .locator('.early-inputs input')
-    .evaluate((input: HTMLInputElement) => {
-      input.value = '12 / 34';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+  const number = frameOf(page, 'number').locator('input#number');
+  await expect(number).toHaveAttribute('autocomplete', 'cc-number');
+  await expect(number).toHaveAttribute('aria-label', 'Card number');
+  await expect(frameOf(page, 'number').locator('pay-card-form')).toHaveAttribute('defer-hydration');
+  await number.click();
+  await number.pressSequentially('5555555555554444');
+  // A value put in without a keystroke (autofill into a frame the shopper may not see) leaves
+  // the input at once: it waits for the app's fill guard, and nothing reads it meanwhile.
+  const expiry = frameOf(page, 'expiry').locator('input#expiry');
+  const left = await expiry.evaluate((input: HTMLInputElement) => {
+    input.value = '12 / 34';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return input.value;
+  });
+  expect(left).toBe('');
   expect((await events(page)).filter((e) => e.type === 'pay-change')).toEqual([]);
 
   release();
-  const number = frameOf(page, 'number').locator('input#number');
+  // The same input, hydrated: what was typed is formatted and assessed, the focus kept.
   await expect(number).toHaveValue('5555 5555 5555 4444');
   await expect(number).toBeFocused();
-  await expect(frameOf(page, 'number').locator('.early-inputs')).toHaveCount(0);
   await expect(page.locator('#number')).toHaveJSProperty('state.complete', true);
-  await expect(frameOf(page, 'expiry').locator('input#expiry')).toHaveValue('');
-  // The rest of the card is typed in the app's inputs, and it tokenizes.
-  await typeInto(page, 'expiry', 'expiry', '1234');
+  // The fill, judged now: the shopper is in this group (its focused number field says so).
+  await expect(expiry).toHaveValue('12 / 34');
   await typeInto(page, 'cvc', 'cvc', '123');
   const outcome = await tokenize(page);
   expect(outcome.ok && outcome.result.card).toMatchObject({ brand: 'mastercard', last4: '4444' });
   for (const e of await events(page)) expect(JSON.stringify(e.detail)).not.toMatch(/5555|4444/);
 });
 
-test("a field is ready on its frame's first message; a call made at once reaches it", async ({
+test("a field is ready at its frame's hello, before the app; a call made at once reaches it", async ({
   page,
 }) => {
-  // The rest of the handshake and the app come later: the app is held back here.
+  // The app comes later: it is held back here.
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/frame/v1/assets/app-*.js', async (route) => {
@@ -228,9 +228,14 @@ test("a field is ready on its frame's first message; a call made at once reaches
   const heard = await page.evaluate(
     () => (window as unknown as { heardAtReady: number }).heardAtReady,
   );
+  // The hello: one window message (the rest goes over its port).
   expect(heard).toBe(1);
+  // The focus() made at pay-ready reached the served field at once, and the app kept it.
+  await expect(frameOf(page, 'card').locator('input#expiry')).toBeFocused();
   release();
-  // The focus() made at pay-ready waited for the connection and the app, and was not lost.
+  await expect(
+    frameOf(page, 'card').locator('pay-card-form:not([defer-hydration])'),
+  ).toBeAttached();
   await expect(frameOf(page, 'card').locator('input#expiry')).toBeFocused();
 });
 
@@ -355,7 +360,7 @@ type AutofillCard = Record<'number' | 'name' | 'expiryMonth' | 'expiryYear' | 'c
 async function autofill(page: Page, kind: string, card: AutofillCard) {
   const frame = page
     .frames()
-    .find((f) => f.url().includes('/frame/v1/') && f.url().includes(`kind=${kind}`))!;
+    .find((f) => f.url().includes('/frame/v1/') && f.url().includes(`/${kind}.html`))!;
   const session = await page.context().newCDPSession(frame);
   const { frameTree } = await session.send('Page.getFrameTree');
   const { result } = await session.send('Runtime.evaluate', {
@@ -523,7 +528,7 @@ test('web fonts are given once per group, https only', async ({ page }) => {
     ];
   });
   for (const field of ['number', 'cvc']) {
-    const frame = page.frames().find((f) => f.url().includes(`kind=${field}`))!;
+    const frame = page.frames().find((f) => f.url().includes(`/${field}.html`))!;
     await expect
       .poll(() => frame.evaluate(() => [...document.fonts].map((font) => font.family)))
       .toEqual(['"Brand Sans"']);
@@ -645,7 +650,7 @@ test('a frame that loads again gets a fresh connection and an empty field', asyn
   const readyBefore = await readyCount();
 
   // The number frame's document reloads (a browser restore, a crash recovery, a navigation).
-  const frame = page.frames().find((f) => f.url().includes('kind=number'))!;
+  const frame = page.frames().find((f) => f.url().includes('/number.html'))!;
   await frame.evaluate(() => setTimeout(() => location.reload()));
   await expect.poll(readyCount).toBeGreaterThan(readyBefore);
 

@@ -1,18 +1,11 @@
 /**
- * The field frame app, loaded by the entry script once it has opened the link to the host:
- * loads the strings of the locale, then draws the field (so it never shows English first).
+ * The field frame's app chunk, loaded by the entry script once the frame has said hello and its
+ * thread is idle. Lit's hydration support comes first, before Lit defines its elements: the
+ * `<pay-card-form>` the document was served with is hydrated, not drawn again.
  */
-import type { FrameParams } from '@pay/protocol';
-import './components/field-frame.js';
-import { setDirection, setLocale } from './i18n/frame-locale.js';
-import type { HostLink } from './host-link.js';
+import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
+import { FrameApp, type AppStart } from './frame-app.js';
 
-export function startApp(params: FrameParams, link: HostLink): void {
-  setDirection(params.dir);
-  void setLocale(params.locale).then(() => {
-    const app = document.createElement('pay-field-frame');
-    app.params = params;
-    app.link = link;
-    document.body.append(app);
-  });
+export function startApp(start: AppStart): Promise<void> {
+  return new FrameApp(start).start();
 }

@@ -42,29 +42,54 @@ export function parseFrameConfig(input: unknown): FrameConfig | null {
   return config;
 }
 
-let appliedStyles: string[] = [];
-
-/** The allowlisted `--pay-*` values become custom properties the field's styles read. */
+/**
+ * The allowlisted `--pay-*` values become custom properties the field's styles read; those of an
+ * earlier configuration go (read off the document, which the frame's entry and its app share).
+ */
 export function applyStyles(styles: FrameStyles): void {
   const root = document.documentElement.style;
-  for (const property of appliedStyles) root.removeProperty(property);
-  appliedStyles = Object.keys(styles);
+  for (let i = root.length - 1; i >= 0; i--) {
+    const property = root.item(i);
+    if (property.startsWith('--pay-') && !(property in styles)) root.removeProperty(property);
+  }
   for (const [property, value] of Object.entries(styles)) root.setProperty(property, value);
 }
 
-const loadedFonts = new Set<string>();
+/**
+ * How long the frame waits for the merchant's fonts before it shows its field with the
+ * fallback font: a font that never comes must not keep the field from the shopper.
+ */
+export const FONT_WAIT_MS = 3000;
 
-/** Web fonts, https only (checked again in sanitizeFonts), loaded once. */
-export function loadFonts(fonts: FontSource[]): void {
+/** The fonts this document was given, shared by the entry and the app (two bundles, one realm). */
+function givenFonts(): Set<string> {
+  const registry = document.fonts as FontFaceSet & { [key: symbol]: Set<string> | undefined };
+  return (registry[Symbol.for('pay-fonts')] ??= new Set());
+}
+
+/**
+ * Web fonts, https only (checked again in sanitizeFonts), each added once. Resolves when they
+ * have loaded, or failed, or after FONT_WAIT_MS: the field is then shown as it will stay.
+ */
+export function loadFonts(fonts: FontSource[]): Promise<void> {
+  const given = givenFonts();
+  const loads: Promise<unknown>[] = [];
   for (const font of fonts) {
     const key = JSON.stringify(font);
-    if (loadedFonts.has(key)) continue;
-    loadedFonts.add(key);
+    if (given.has(key)) continue;
+    given.add(key);
     const face = new FontFace(font.family, `url(${font.src})`, {
       ...(font.weight ? { weight: font.weight } : {}),
       ...(font.style ? { style: font.style } : {}),
     });
     document.fonts.add(face);
-    face.load().catch(() => console.warn(`pay: could not load the font ${font.family}`));
+    loads.push(
+      face.load().catch(() => console.warn(`pay: could not load the font ${font.family}`)),
+    );
   }
+  if (!loads.length) return Promise.resolve();
+  return Promise.race([
+    Promise.all(loads).then(() => {}),
+    new Promise<void>((resolve) => setTimeout(resolve, FONT_WAIT_MS)),
+  ]);
 }

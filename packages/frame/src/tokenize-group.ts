@@ -2,6 +2,7 @@ import {
   CARD_PARTS,
   isCardPart,
   type CardBrand,
+  type CardPart,
   type CardNetwork,
   type TokenizeOutcome,
   type TokenizeRequest,
@@ -16,7 +17,7 @@ import { cardBody, requestToken } from './token-request.js';
 /** The host is not trusted to send a well-formed request. */
 export function parseTokenizeRequest(input: unknown): TokenizeRequest | null {
   if (typeof input !== 'object' || input === null) return null;
-  const { parts, cardholderName } = input as Record<string, unknown>;
+  const { parts, cardholderName, after } = input as Record<string, unknown>;
   if (!Array.isArray(parts) || parts.length > 4) return null;
   if (!parts.every(isCardPart)) return null;
   if (!parts.includes('number') || !parts.includes('expiry') || !parts.includes('cvc')) return null;
@@ -25,7 +26,16 @@ export function parseTokenizeRequest(input: unknown): TokenizeRequest | null {
     (typeof cardholderName !== 'string' || cardholderName.length > 64)
   )
     return null;
-  return { parts, ...(cardholderName ? { cardholderName } : {}) } as TokenizeRequest;
+  const versions: Partial<Record<CardPart, number>> = {};
+  if (typeof after === 'object' && after !== null)
+    for (const [part, seq] of Object.entries(after))
+      if (isCardPart(part) && Number.isSafeInteger(seq) && (seq as number) >= 0)
+        versions[part] = seq as number;
+  return {
+    parts,
+    ...(cardholderName ? { cardholderName } : {}),
+    after: versions,
+  } as TokenizeRequest;
 }
 
 /** What the tokenizing frame knows beside the values: its number's brand, the group's rules. */
@@ -64,7 +74,7 @@ export async function tokenizeGroup(
   }
   let values;
   try {
-    values = await group.collect(request.parts);
+    values = await group.collect(request.parts, request.after);
   } catch {
     return {
       ok: false,

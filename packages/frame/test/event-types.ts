@@ -1,9 +1,9 @@
 // Compile-time checks of the frame's event names (`npm run typecheck -w @pay/frame`); never run.
 // The typecheck fails once a line marked as an expected error compiles.
-import type { HostLinkController } from '../src/controllers/host-link-controller.js';
+import type { HostLink } from '../src/host-link.js';
 import { emitFormEvent, listenToForm } from '../src/components/card-form-events.js';
 
-declare const bridge: HostLinkController;
+declare const bridge: HostLink;
 declare const form: HTMLElement;
 
 bridge.notify('resize', 40);

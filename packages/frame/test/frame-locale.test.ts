@@ -18,6 +18,7 @@ import {
   t,
 } from '../src/i18n/frame-locale.js';
 import { errorMessage } from '../src/card-rules/error-messages.js';
+import { parseFrameConfig } from '../src/frame-config.js';
 
 afterEach(async () => {
   setOverrides({});
@@ -46,14 +47,19 @@ describe('frame locale', () => {
     expect(resolveLocale(undefined)).to.equal('en');
   });
 
-  it('a frame URL with an unknown locale or direction falls back, it is not refused', () => {
-    const base = 'kind=number&origin=https%3A%2F%2Fshop.example&group=abcdefgh12';
-    expect(readFrameParams(`#${base}&locale=fr&dir=rtl`)).to.include({ locale: 'fr', dir: 'rtl' });
-    expect(readFrameParams(`#${base}&locale=..%2Fx&dir=sideways`)).to.include({
-      locale: 'en',
-      dir: 'ltr',
-    });
-    expect(readFrameParams(`#${base}&locale=ar`)).to.include({ locale: 'ar', dir: 'rtl' });
+  it('a frame URL with an unknown locale or direction in its config keeps neither', () => {
+    const hash = (config: object) =>
+      `#${new URLSearchParams({
+        origin: 'https://shop.example',
+        group: 'abcdefgh12',
+        id: 'frame12345',
+        config: JSON.stringify(config),
+      })}`;
+    const read = (config: object) => parseFrameConfig(readFrameParams(hash(config))?.config);
+    expect(read({ label: '', locale: 'fr', dir: 'rtl' })).to.include({ locale: 'fr', dir: 'rtl' });
+    const hostile = read({ label: '', locale: '../x', dir: 'sideways' });
+    expect(hostile).to.not.have.property('locale');
+    expect(hostile).to.not.have.property('dir');
   });
 
   it('loads a language, sets the document lang, and keeps the error codes', async () => {

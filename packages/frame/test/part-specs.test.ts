@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CARD_PARTS, type CardPart, type PartValue } from '@pay/protocol';
 import { PART_SPECS } from '../src/card-rules/part-specs.js';
+import { frameTitle, groupLabel, partTexts } from '../src/card-rules/part-texts.js';
 import { cardBody } from '../src/token-request.js';
 
 function valuesOf(entries: Partial<Record<CardPart, string>>): Map<CardPart, PartValue> {
@@ -14,13 +15,31 @@ function valuesOf(entries: Partial<Record<CardPart, string>>): Map<CardPart, Par
 
 describe('part specs', () => {
   it('every part has rules for itself, an autocomplete token, a label and a placeholder', () => {
+    const t = (key: string) => `<${key}>`;
+    const none = { label: '', placeholder: '' };
     for (const part of CARD_PARTS) {
       const spec = PART_SPECS[part];
       expect(spec.rules.part).to.equal(part);
       expect(spec.input.autocomplete).to.match(/^cc-/);
-      expect(spec.label).to.equal(`${part}_label`);
-      expect(spec.placeholder).to.equal(`${part}_placeholder`);
+      expect(partTexts(part, false, none, t)).to.deep.equal({
+        label: `<${part}_label>`,
+        placeholder: `<${part}_placeholder>`,
+      });
     }
+  });
+
+  it("the page's label and placeholder name a frame of one part, not the combined field's inputs", () => {
+    const t = (key: string) => `<${key}>`;
+    const page = { label: 'Numéro', placeholder: '0000' };
+    expect(partTexts('number', false, page, t)).to.deep.equal(page);
+    expect(partTexts('number', true, page, t)).to.deep.equal({
+      label: '<number_label>',
+      placeholder: '<number_placeholder>',
+    });
+    expect(groupLabel(page, t)).to.equal('Numéro');
+    expect(groupLabel({ label: '', placeholder: '' }, t)).to.equal('<card_label>');
+    expect(frameTitle(['number'], t)).to.equal('<number_label>');
+    expect(frameTitle(['number', 'expiry', 'cvc', 'name'], t)).to.equal('<card_label>');
   });
 
   it('canonical values carry no formatting', () => {

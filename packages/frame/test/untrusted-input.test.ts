@@ -68,7 +68,15 @@ describe('what the host page sends is checked in the frame', () => {
   it('rejects malformed tokenize requests', () => {
     expect(parseTokenizeRequest({ parts: ['number', 'expiry', 'cvc'] })).to.deep.equal({
       parts: ['number', 'expiry', 'cvc'],
+      after: {},
     });
+    // Values versions: known parts and whole non-negative numbers only.
+    expect(
+      parseTokenizeRequest({
+        parts: ['number', 'expiry', 'cvc'],
+        after: { cvc: 3, expiry: -1, pin: 2, number: 1.5, __proto__: { x: 1 } },
+      })?.after,
+    ).to.deep.equal({ cvc: 3 });
     for (const input of [
       null,
       { parts: 'number' },

@@ -4,7 +4,7 @@
 //   index.js (+ lib-*.js)                 the package's entry: side-effect free, define()
 //   define.js                             `@pay/host/define`: registers the tags on import
 //   node.js                               the `node` condition: inert, for server rendering
-//   index.d.ts, define.d.ts               bundled types (@pay/protocol and penpal inlined)
+//   index.d.ts, define.d.ts               bundled types (@pay/protocol inlined)
 //   react.d.ts, vue.d.ts                  JSX typings, from custom-elements.json
 //   custom-elements.json, integrity.json
 // esbuild, not Vite: built with Vite (Rollup, esbuild minify, modulePreload off) pay.js is
@@ -13,7 +13,6 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { penpalWithoutLogs } from './penpal-without-logs.mjs';
 
 process.chdir(new URL('..', import.meta.url).pathname);
 rmSync('dist', { recursive: true, force: true });
@@ -24,7 +23,6 @@ const common = {
   target: 'es2022',
   logLevel: 'warning',
   outdir: 'dist',
-  plugins: [penpalWithoutLogs],
 };
 // The script-tag SDK, as before: minified, its 3-D Secure chunk beside it.
 await build({
@@ -34,7 +32,7 @@ await build({
   minify: true,
   chunkNames: '[name]-[hash]',
 });
-// The package's entry, for the merchant's bundler to minify: @pay/protocol and penpal bundled
+// The package's entry, for the merchant's bundler to minify: @pay/protocol bundled
 // in (the published package depends on nothing). Its chunks are named apart from pay.js's.
 await build({
   ...common,
@@ -56,8 +54,6 @@ execFileSync(
     '--project',
     'tsconfig.dts.json',
     '--inline-declare-global',
-    '--external-inlines',
-    'penpal',
     '-o',
     'dist/index.d.ts',
     'src/index.ts',

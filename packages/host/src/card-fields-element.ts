@@ -2,6 +2,8 @@ import {
   isCardNetwork,
   isExactOrigin,
   isPublishableKey,
+  leaderOf,
+  partsOf,
   randomId,
   resolveLocale,
   type CardBrand,
@@ -91,6 +93,8 @@ export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayF
   #submitting = false;
   #readyFor: Set<PayFieldElement> | null = null;
   #disabled = false;
+  /** The last call the page made on the group or a field: the next one runs after it. */
+  #calls: Promise<unknown> = Promise.resolve();
 
   constructor() {
     super();
@@ -284,6 +288,16 @@ export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayF
     void this.#announceReady();
   }
 
+  sequence<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.#calls.then(task);
+    this.#calls = result.catch(() => {});
+    return result;
+  }
+
+  fieldReady(): void {
+    void this.#announceReady();
+  }
+
   unregister(field: PayFieldElement): void {
     this.#fields.delete(field);
   }
@@ -309,36 +323,42 @@ export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayF
     this.#form?.requestSubmit();
   }
 
-  /** Tokenizes the card in this group's frames. Rejects with a {@link PayError}. */
+  /**
+   * Tokenizes the card in this group's frames. Rejects with a {@link PayError}. Runs once every
+   * call made before it on the group and its fields has taken effect (a `clear()` just before
+   * is never missed), and waits while frames load.
+   */
   async tokenize(options: TokenizeOptions = {}): Promise<TokenResult> {
     const problem = this.#setupProblem();
     if (problem) throw this.#report(problem.code, problem.message);
     const fields = this.fields;
-    const leader = fields.find((f) => f.kind === 'card') ?? fields.find((f) => f.kind === 'number');
+    const leader = leaderOf(fields);
     if (!leader) {
       throw this.#report('missing_field', 'Add a <pay-card-number> or <pay-card> to the group.');
     }
     const parts: CardPart[] =
-      leader.kind === 'card'
-        ? ['number', 'expiry', 'cvc', 'name']
-        : fields.map((f) => f.kind).filter((kind): kind is CardPart => kind !== 'card');
-    let outcome;
-    try {
-      // The leader gathers values from its siblings: every frame of the group must be up. This
-      // waits while frames load; it fails only when a loaded frame never answered.
-      await Promise.all(fields.map((field) => field.connected));
-      const frame = await leader.connected;
-      const request = {
-        parts,
-        ...(options.cardholderName ? { cardholderName: options.cardholderName } : {}),
-      };
-      outcome = await frame.tokenize(request);
-    } catch {
-      throw new PayError(
-        'frame_not_ready',
-        'A card field frame did not load; check the gateway and try again.',
-      );
-    }
+      leader.kind === 'card' ? partsOf('card') : fields.flatMap((f) => partsOf(f.kind));
+    const outcome = await this.sequence(async () => {
+      try {
+        // The leader gathers values from its siblings: every frame of the group must be up.
+        await Promise.all(fields.map((field) => field.ready));
+        // Each sibling's values from the version its last answer gave: all calls made before
+        // have taken effect in it.
+        const after: Partial<Record<CardPart, number>> = {};
+        for (const field of fields)
+          if (field !== leader) for (const part of partsOf(field.kind)) after[part] = field.seq;
+        return await leader.tokenizeHere({
+          parts,
+          after,
+          ...(options.cardholderName ? { cardholderName: options.cardholderName } : {}),
+        });
+      } catch {
+        throw new PayError(
+          'frame_not_ready',
+          'A card field frame did not load; check the gateway and try again.',
+        );
+      }
+    });
     if (outcome.ok) {
       this.#setToken(outcome.result.token);
       return outcome.result;

@@ -3,15 +3,18 @@ import {
   isExactOrigin,
   isTextDirection,
   localeDirection,
+  randomId,
+  readHello,
   type Locale,
   type TextDirection,
   type CardPart,
   type FieldChangeDetail,
   type FieldKind,
   type FrameConfig,
-  type FrameMethods,
+  type FrameLook,
+  type TokenizeOutcome,
+  type TokenizeRequest,
 } from '@pay/protocol';
-import type { RemoteProxy } from 'penpal';
 import { reflect, upgradeProperties } from './element-properties.js';
 import { closestGroup, type FieldGroup } from './field-group.js';
 import { EMPTY_STATE, FrameConnection } from './frame-connection.js';
@@ -43,12 +46,23 @@ function fieldSheet(): CSSStyleSheet {
     sheet.replaceSync(
       ':host{display:block}[part=frame]{position:relative;border-radius:4px}' +
         ':host(:not(:state(ready))) [part=frame]{background:#f3f4f6}' +
-        // Hidden, not just transparent: a document that has not shaken hands (still loading, or a
+        // Hidden, not just transparent: a document that is not ready (still loading, gone, or a
         // look-alike a hostile top page navigated the frame to) takes no clicks and no keystrokes.
         ':host(:not(:state(ready))) ::slotted(iframe){visibility:hidden}',
     );
   }
   return sheet;
+}
+
+/**
+ * True while the iframe still shows its initial about:blank document. Asked of its document,
+ * which a same-origin page reads at no cost (the gateway's, cross-origin, reads as null), and
+ * not of its window: every field checks each message's source against its own iframe, and
+ * reading `contentWindow` of an iframe still at about:blank builds a script context for that
+ * document, ms each on the page's thread while the frames load.
+ */
+function stillBlank(iframe: HTMLIFrameElement): boolean {
+  return iframe.contentDocument?.URL === 'about:blank';
 }
 
 /**
@@ -66,8 +80,9 @@ function fieldSheet(): CSSStyleSheet {
  * @attr defer-hydration - while present, the field makes no iframe: a page rendered on the
  *   server keeps the markup its framework hydrates (an iframe added before hydration would be
  *   a mismatch). The React and Vue wrappers render it and remove it once they have hydrated.
- * @fires pay-ready - `detail: { field }`: the gateway's frame shows the field and takes typing;
- *   calls made from now on reach it once it is connected, after its configuration. Does not
+ * @fires pay-ready - `detail: { field }`: the gateway's frame shows the field as it will stay
+ *   (the page's configuration, words, styles and fonts in place), connected, and takes typing.
+ *   Fired again after the frame's document was replaced and the new one is ready. Does not
  *   bubble: the group's own `pay-ready` says when all are ready.
  * @fires pay-change - `detail: { field, empty, complete, valid, brand?, networks?,
  *   preferredNetwork?, error? }`: `networks` lists a complete co-badged number's networks
@@ -80,7 +95,7 @@ function fieldSheet(): CSSStyleSheet {
  * @cssstate invalid - an error is shown
  * @cssstate complete - the value is complete and valid
  * @cssstate empty - nothing typed
- * @cssstate ready - the gateway's frame shows the field
+ * @cssstate ready - the gateway's frame shows the field as it will stay (see `pay-ready`)
  * @cssprop --pay-color - text color in the frame
  * @cssprop --pay-font-family - font family in the frame
  * @cssprop --pay-font-size - font size in the frame
@@ -95,6 +110,7 @@ export abstract class PayFieldElement extends HTMLElement {
 
   readonly #internals: ElementInternals;
   #group: FieldGroup<PayFieldElement> | null = null;
+  #onMessage = (_event: MessageEvent): void => {};
   #iframe: HTMLIFrameElement | undefined;
   #connection: FrameConnection | undefined;
   /** The field's name from the frame, in the group's language. */
@@ -136,17 +152,17 @@ export abstract class PayFieldElement extends HTMLElement {
   }
 
   /**
-   * Resolves when the field is ready (`pay-ready`): the gateway's document shows it and takes
-   * typing. Waits while it loads. Rejects when the element is removed or a loaded frame does not
-   * answer the handshake.
+   * Resolves when the field is ready (`pay-ready`): the gateway's document shows it as it will
+   * stay and is connected. Waits while it loads. Rejects when the element is removed or a loaded
+   * frame does not answer.
    */
   get ready(): Promise<void> {
     return this.#connection?.ready ?? Promise.reject(new Error('not connected'));
   }
 
-  /** Resolves when the frame is connected for calls (its configuration is posted first). */
-  get connected(): Promise<RemoteProxy<FrameMethods>> {
-    return this.#connection?.connected ?? Promise.reject(new Error('not connected'));
+  /** The frame's values version from its last answer (the group orders tokenize after it). */
+  get seq(): number {
+    return this.#connection?.seq ?? 0;
   }
 
   connectedCallback(): void {
@@ -162,28 +178,47 @@ export abstract class PayFieldElement extends HTMLElement {
     if (!isExactOrigin(origin)) return;
     this.#group = group;
     const iframe = document.createElement('iframe');
+    const id = randomId();
+    // The frame shows this configuration before it first speaks.
+    const config = this.#config(group);
     iframe.src = frameUrl(origin, {
       kind: this.kind,
       origin: location.origin,
       group: group.groupId,
-      locale: group.resolvedLocale,
-      dir: this.#direction(group.resolvedLocale),
+      id,
+      config,
     });
     iframe.title = this.#title();
     // No `allow` (the frame uses no Payment Request or other permission) and no `scrolling`
     // (the frame's own stylesheet hides overflow).
     iframe.style.cssText = `display:block;width:100%;border:0;margin:0;padding:0;overflow:hidden;background:transparent;height:${this.kind === 'card' ? 140 : 40}px`;
-    const connection = new FrameConnection(iframe, origin, {
-      config: () => this.#config(group),
-      changed: (state) => this.#onChange(state),
-      focusChanged: (focused) => this.#onFocusChange(focused),
-      submitted: () => this.#onSubmit(),
-      readyChanged: (ready) => this.#onReadyChange(ready),
-      titled: (text) => {
-        this.#frameTitle = text;
-        iframe.title = this.#title();
+    const connection = new FrameConnection(
+      {
+        config: () => this.#config(group),
+        changed: (state) => this.#onChange(state),
+        focusChanged: (focused) => this.#onFocusChange(focused),
+        submitted: () => this.#onSubmit(),
+        readyChanged: (ready) => this.#onReadyChange(ready),
+        looked: (look) => this.#onLook(look),
       },
+      config,
+    );
+    iframe.addEventListener('load', () => {
+      // The iframe's initial about:blank document loads too: not the gateway's.
+      if (!stillBlank(iframe)) connection.loaded();
     });
+    /**
+     * The frame's hello: taken only from the gateway origin, from this iframe's window, with
+     * this iframe's frame id, carrying the port the RPC runs over.
+     */
+    this.#onMessage = (event: MessageEvent) => {
+      if (event.origin !== origin || stillBlank(iframe) || event.source !== iframe.contentWindow)
+        return;
+      const look = readHello(event.data, id);
+      const port = event.ports[0];
+      if (look && port) connection.hello(look, port);
+    };
+    addEventListener('message', this.#onMessage);
     this.#connection = connection;
     this.append(iframe);
     this.#iframe = iframe;
@@ -192,6 +227,7 @@ export abstract class PayFieldElement extends HTMLElement {
   }
 
   disconnectedCallback(): void {
+    removeEventListener('message', this.#onMessage);
     this.#connection?.close();
     this.#iframe?.remove();
     this.#group?.unregister(this);
@@ -209,16 +245,41 @@ export abstract class PayFieldElement extends HTMLElement {
     this.#reconfigure();
   }
 
-  /** Sends label, placeholder, key, styles and fonts to the frame when they changed. */
-  async configure(): Promise<void> {
+  /**
+   * Sends label, placeholder, key, styles and fonts to the frame when they changed, in order
+   * with the group's other calls.
+   */
+  configure(): Promise<void> {
     if (this.#iframe) this.#iframe.title = this.#title();
-    await this.#connection?.configure();
+    return this.#call((connection) => connection.configure());
   }
 
   /** configure(), fire and forget. */
   #reconfigure(): void {
-    if (this.#iframe) this.#iframe.title = this.#title();
-    this.#connection?.reconfigure();
+    void this.configure().catch(() => {});
+  }
+
+  /**
+   * Runs `task` on the connection in the order the page made its calls, across the fields of
+   * the group (field-group.ts `sequence`). Rejects when the field has no frame.
+   */
+  #call<T>(task: (connection: FrameConnection) => Promise<T>): Promise<T> {
+    const connection = this.#connection;
+    const group = this.#group;
+    if (!connection || !group) return Promise.reject(new Error('not connected'));
+    return group.sequence(() => task(connection));
+  }
+
+  /** Fire and forget: neither a rejection nor a throw may reach the merchant's page. */
+  #tell(task: (connection: FrameConnection) => Promise<unknown>): void {
+    void this.#call(task).catch(() => {});
+  }
+
+  /** The group's tokenize() through this (leading) field, in order with the group's calls. */
+  tokenizeHere(request: TokenizeRequest): Promise<TokenizeOutcome> {
+    const connection = this.#connection;
+    if (!connection) return Promise.reject(new Error('not connected'));
+    return connection.call('tokenize', request);
   }
 
   #config(group: FieldGroup<PayFieldElement>): FrameConfig {
@@ -264,21 +325,40 @@ export abstract class PayFieldElement extends HTMLElement {
 
   override focus(options?: FocusOptions & { part?: CardPart }): void {
     this.#iframe?.focus(options);
-    this.#connection?.focus(options?.part);
+    const part = options?.part;
+    this.#tell((connection) => connection.call('focus', part));
   }
 
   override blur(): void {
-    this.#connection?.blur();
+    this.#tell((connection) => connection.call('blur'));
   }
 
   clear(): void {
-    this.#connection?.clear();
+    this.#tell((connection) => connection.call('clear'));
   }
 
   #onReadyChange(ready: boolean): void {
     this.#setStates(ready ? { ready } : { ready, focused: false });
+    if (!ready) return;
     // Not bubbling: a listener on the group hears the group's readiness only.
-    if (ready) emitFieldEvent(this, 'pay-ready', { field: this.kind }, false, false);
+    emitFieldEvent(this, 'pay-ready', { field: this.kind }, false, false);
+    this.#group?.fieldReady();
+  }
+
+  /** The frame's height and name; true when the height changed the page's layout. */
+  #onLook({ height, title }: Partial<FrameLook>): boolean {
+    const iframe = this.#iframe;
+    if (!iframe) return false;
+    if (typeof title === 'string' && title) {
+      this.#frameTitle = title.slice(0, 200);
+      iframe.title = this.#title();
+    }
+    if (typeof height !== 'number' || !Number.isFinite(height) || height < 0 || height > 2000)
+      return false;
+    const px = `${height}px`;
+    if (iframe.style.height === px) return false;
+    iframe.style.height = px;
+    return true;
   }
 
   #onChange(state: FieldChangeDetail): void {

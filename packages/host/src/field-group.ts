@@ -24,6 +24,13 @@ export interface FieldGroup<Field> {
   readonly autoAdvance: boolean;
   register(field: Field): void;
   unregister(field: Field): void;
+  /**
+   * Runs `task` after every call the page made before on the group or any of its fields has
+   * taken effect (or failed): calls take effect in the order they were made, across frames.
+   */
+  sequence<T>(task: () => Promise<T>): Promise<T>;
+  /** A field became ready (again): the group may be ready now. */
+  fieldReady(): void;
   /** A field's state changed: a token made before no longer matches it. */
   fieldChanged(): void;
   /** The focused `field` just became complete and valid (auto-advance). */

@@ -1,46 +1,38 @@
-import { connect, type Connection, type RemoteProxy } from 'penpal';
 import {
-  ExactOriginMessenger,
+  HOST_METHOD_NAMES,
   isCardNetwork,
-  FIELD_CHANNEL,
-  type CardPart,
+  isGone,
+  openPeer,
+  type CallAnswer,
+  type Peer,
   type FieldChangeDetail,
   type FrameConfig,
+  type FrameLook,
   type FrameMethods,
   type HostMethods,
 } from '@pay/protocol';
-
-/**
- * How long a loaded frame may take to answer the handshake. Counted from the iframe's `load`
- * event, so a slow network or a busy machine never runs it down; a frame that loaded and
- * stays silent is an error page or the wrong gateway.
- */
-const HANDSHAKE_TIMEOUT_MS = 10000;
+import { DEADLINES, fieldStep, type FieldEvent, type FieldState } from './field-lifecycle.js';
 
 export const EMPTY_STATE: FieldChangeDetail = { empty: true, complete: false, valid: true };
 
 /** What the connection tells the field element that owns it. */
 export interface FrameConnectionOwner {
-  /** The configuration to send now (read when connected, so styles are current). */
+  /** The configuration the page wants shown now. */
   config(): FrameConfig;
   /** The frame's state, already checked: only the keys and types the protocol has. */
   changed(state: FieldChangeDetail): void;
   focusChanged(focused: boolean): void;
   /** Enter in the frame. */
   submitted(): void;
-  /**
-   * The frame's document is the gateway's and shows its field (`true`: its first handshake
-   * message came), or it went away or never connected (`false`).
-   */
+  /** The field is ready (shown as it will stay, connected), or no longer. */
   readyChanged(ready: boolean): void;
-  /** The field's name in the frame's language (a string of at most 200 characters). */
-  titled(text: string): void;
+  /** The frame's height and name; true when that changed the page's layout. */
+  looked(look: Partial<FrameLook>): boolean;
 }
 
 interface Deferred<T> {
   promise: Promise<T>;
-  /** Settles once; later calls do nothing (a pending one may adopt a newer promise). */
-  resolve(value: T | Promise<T>): void;
+  resolve(value: T): void;
   reject(error: Error): void;
 }
 
@@ -52,17 +44,6 @@ function deferred<T>(): Deferred<T> {
   });
   d.promise.catch(() => {});
   return d;
-}
-
-/**
- * True while the iframe still shows its initial about:blank document. Asked of its document,
- * which a same-origin page reads at no cost (the gateway's, cross-origin, reads as null), and
- * not of its window: every field checks each message's source against its own iframe, and
- * reading `contentWindow` of an iframe still at about:blank builds a script context for that
- * document, ms each on the page's thread while the frames shake hands.
- */
-function stillBlank(iframe: HTMLIFrameElement): boolean {
-  return iframe.contentDocument?.URL === 'about:blank';
 }
 
 /** The frame's `change` as the protocol has it: whatever else the frame sent is dropped. */
@@ -86,229 +67,233 @@ function readChange(detail: unknown): FieldChangeDetail | null {
   return state;
 }
 
+/** One gateway document, from its hello to its leave: the port only it holds, and the RPC over it. */
+interface Link {
+  port: MessagePort;
+  frame: Peer<FrameMethods>;
+  /** The configuration (as JSON) the document shows. */
+  shows: string;
+  /** The document's values version, from its last answer (see TokenizeRequest.after). */
+  seq: number;
+}
+
+function rejected(reason: string): Promise<never> {
+  const promise = Promise.reject(new Error(reason));
+  promise.catch(() => {});
+  return promise;
+}
+
+/** Runs `task` once the page has laid out (a frame later), so a resize lands before it. */
+function afterLayout(task: () => void): void {
+  let done = false;
+  const run = () => {
+    if (!done) ((done = true), task());
+  };
+  // A hidden tab draws no frames: the timer stands in.
+  requestAnimationFrame(() => setTimeout(run));
+  setTimeout(run, 100);
+}
+
 /**
- * One field's link to its gateway frame, for the life of one iframe: the handshake, a fresh
- * handshake for each new document in the iframe (reload, crash, navigation), readiness, and
- * the configuration, sent only when it changed. The element owns it and keeps attributes, form
- * association and events.
- *
- * Ready comes before connected. The frame's first handshake message, from the gateway origin
- * and that iframe's window, says its document is running and shows the field (the frame's
- * entry draws the inputs first): the field is ready. The rest of the handshake, a round trip
- * through two busy threads, only opens the channel for calls, which wait for it.
+ * One field's link to the documents of its iframe, for the life of the iframe: its lifecycle
+ * (field-lifecycle.ts), a link per gateway document that says hello, readiness, and the calls.
+ * The element owns it, checks what reaches it from the window (origin, source, frame id) and
+ * keeps attributes, form association and events.
  */
 export class FrameConnection {
-  readonly #iframe: HTMLIFrameElement;
-  readonly #origin: string;
   readonly #owner: FrameConnectionOwner;
-  #connection: Connection<FrameMethods> | undefined;
-  #frame: RemoteProxy<FrameMethods> | undefined;
+  /** The configuration in the iframe's URL fragment, which each document shows first. */
+  readonly #fragment: string;
+  readonly #deadlines: typeof DEADLINES;
+  #state: FieldState = 'idle';
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #link: Link | undefined;
   #ready = deferred<void>();
-  #connected = deferred<RemoteProxy<FrameMethods>>();
-  #loaded = false;
-  /** The frame said its document is going: the connection already waits for the next one. */
-  #replaced = false;
-  #closed = false;
-  #failIfSilent = (): void => {};
-  #lastConfig = '';
+  /** Who waits for a link (a call made while no document is connected). */
+  #linked = deferred<Link>();
 
-  /** Give it the iframe before it is in the document: it listens for the iframe's loads. */
-  constructor(iframe: HTMLIFrameElement, origin: string, owner: FrameConnectionOwner) {
-    this.#iframe = iframe;
-    this.#origin = origin;
+  constructor(owner: FrameConnectionOwner, fragment: FrameConfig, deadlines = DEADLINES) {
     this.#owner = owner;
-    iframe.addEventListener('load', () => this.#onFrameLoad());
+    this.#fragment = JSON.stringify(fragment);
+    this.#deadlines = deadlines;
+  }
+
+  get state(): FieldState {
+    return this.#state;
   }
 
   /**
-   * Call once the iframe is in the document. Listens at once: the frame starts the handshake
-   * as soon as its script runs, well before the iframe's load event. Nothing is posted to the
-   * iframe until the gateway document has spoken: posting while it is still about:blank would
-   * fail the exact-origin check.
-   */
-  open(): void {
-    this.#connect(true);
-  }
-
-  /**
-   * Resolves when the frame's document has spoken (its field shows); waits while it loads.
-   * Rejects when closed or when a loaded frame does not answer the handshake.
+   * Resolves when the field is ready; waits while it loads. Rejects when the element is removed
+   * or the field fails (a loaded document stays silent); a later document that speaks makes it
+   * ready again (read `ready` anew).
    */
   get ready(): Promise<void> {
-    return this.#ready.promise;
+    return this.#state === 'failed' ? rejected('frame_not_ready') : this.#ready.promise;
   }
 
-  /**
-   * Resolves when the frame is connected (its configuration is posted first); waits while it
-   * loads. Rejects as `ready` does.
-   */
-  get connected(): Promise<RemoteProxy<FrameMethods>> {
-    return this.#connected.promise;
+  /** The connected document's values version (0 before any answer, or with none). */
+  get seq(): number {
+    return this.#link?.seq ?? 0;
   }
 
-  /** The element left the document: the connection ends, and whoever waits is let go. */
+  /** The iframe is in the page: a document is coming. */
+  open(): void {
+    this.#event('open');
+  }
+
+  /** The iframe's load event. */
+  loaded(): void {
+    this.#event('load');
+  }
+
+  /** The element left the page. */
   close(): void {
-    this.#closed = true;
-    this.#connection?.destroy();
-    this.#connection = this.#frame = undefined;
-    this.#ready.reject(new Error('removed'));
-    this.#connected.reject(new Error('removed'));
-  }
-
-  /** Sends the owner's configuration when it changed since the last one this document got. */
-  async configure(): Promise<void> {
-    const frame = this.#frame;
-    if (!frame) return;
-    const config = this.#owner.config();
-    const key = JSON.stringify(config);
-    if (key === this.#lastConfig) return;
-    this.#lastConfig = key;
-    await frame.configure(config);
-  }
-
-  /** configure(), fire and forget. */
-  reconfigure(): void {
-    this.#tell(() => this.configure());
-  }
-
-  focus(part?: CardPart): void {
-    this.#tell((frame) => frame.focus(part));
-  }
-
-  blur(): void {
-    this.#tell((frame) => frame.blur());
-  }
-
-  clear(): void {
-    this.#tell((frame) => frame.clear());
+    this.#event('close');
   }
 
   /**
-   * Calls the frame, fire and forget; before the connection, once it is made (a field is ready
-   * before it is connected). Neither a rejection nor a throw (penpal throws at once on a
-   * connection destroyed meanwhile) may reach the merchant's page as an unhandled error.
+   * A gateway document's hello (the element checked its origin, source and frame id): it
+   * becomes the field's document, showing the fragment's configuration, over `port`.
    */
-  #tell(call: (frame: RemoteProxy<FrameMethods>) => Promise<unknown>): void {
-    const run = (frame: RemoteProxy<FrameMethods>): void => {
-      try {
-        void call(frame).catch(() => {});
-      } catch {
-        // The frame is going; its successor gets its configuration when it shakes hands.
-      }
-    };
-    if (this.#frame) run(this.#frame);
-    else this.#connected.promise.then(run, () => {});
-  }
-
-  /**
-   * The first load of the gateway document starts the handshake's timeout. A later load is a
-   * fresh frame document (reload, restore after a crash), so it gets a fresh connection; a
-   * second handshake on a live connection is still ignored.
-   */
-  #onFrameLoad(): void {
-    if (this.#closed || stillBlank(this.#iframe)) return;
-    // (The first document's connection, made by open(), is already listening, and so is the
-    // one made when the previous document said it was going.)
-    if (this.#loaded && !this.#replaced) this.#awaitNewDocument(false);
-    this.#replaced = false;
-    this.#loaded = true;
-    // Counted from the load event: a loaded frame that stays silent is an error page.
-    setTimeout(this.#failIfSilent, HANDSHAKE_TIMEOUT_MS);
-  }
-
-  /**
-   * The frame's document went away (`unloading`). Whatever comes next may be a look-alike put
-   * there by a hostile top page, one that never fires `load`: the field is hidden and not ready
-   * until a gateway document shakes hands again, and fails like a silent frame if none does.
-   */
-  #onFrameGone(): void {
-    if (this.#closed || !this.#frame) return;
-    this.#replaced = true;
-    this.#awaitNewDocument(true);
-    setTimeout(this.#failIfSilent, HANDSHAKE_TIMEOUT_MS);
-  }
-
-  /**
-   * Drops the connection to the old document and listens for the new one's handshake. With
-   * `waitForFrame`, nothing is posted until the new document speaks (the old one may still be
-   * there, and must not be mistaken for it).
-   */
-  #awaitNewDocument(waitForFrame: boolean): void {
-    this.#connection?.destroy();
-    this.#frame = undefined;
-    this.#lastConfig = '';
-    // Who waits for the old document's handshake gets the new one's outcome.
-    const [previous, previousConnection] = [this.#ready, this.#connected];
-    this.#ready = deferred();
-    this.#connected = deferred();
-    previous.resolve(this.#ready.promise);
-    previousConnection.resolve(this.#connected.promise);
-    this.#owner.readyChanged(false);
-    // The new document holds nothing: say so (which drops a token made from the old input).
-    this.#owner.changed({ ...EMPTY_STATE });
-    this.#connect(waitForFrame);
-  }
-
-  #connect(waitForFrame: boolean): void {
-    const iframe = this.#iframe;
-    const owner = this.#owner;
-    const ready = this.#ready;
-    const connected = this.#connected;
-    let spoke = false;
+  hello(look: FrameLook, port: MessagePort): void {
+    if (this.#state === 'closed' || this.#state === 'idle') return;
+    // A document that came without the last one saying gone (a reload after a crash) holds
+    // nothing yet; one restored from the back-forward cache tells its state again.
+    if (this.#link) this.#owner.changed({ ...EMPTY_STATE });
+    this.#drop();
     const hostMethods: HostMethods = {
       change: (detail: unknown) => {
         const state = readChange(detail);
-        if (state) owner.changed(state);
+        if (state) this.#owner.changed(state);
       },
-      focused: () => owner.focusChanged(true),
-      blurred: () => owner.focusChanged(false),
-      submit: () => owner.submitted(),
-      resize: (height: number) => {
-        if (Number.isFinite(height) && height >= 0 && height <= 2000)
-          iframe.style.height = `${height}px`;
-      },
-      unloading: () => this.#onFrameGone(),
-      title: (text: unknown) => {
-        if (typeof text === 'string' && text) owner.titled(text.slice(0, 200));
-      },
+      focused: () => this.#owner.focusChanged(true),
+      blurred: () => this.#owner.focusChanged(false),
+      submit: () => this.#owner.submitted(),
+      resize: (height: unknown) => void this.#owner.looked({ height: height as number }),
+      title: (text: unknown) => void this.#owner.looked({ title: text as string }),
     };
-    const connection = connect<FrameMethods>({
-      messenger: new ExactOriginMessenger({
-        remoteWindow: () => (stillBlank(iframe) ? null : iframe.contentWindow),
-        remoteOrigin: this.#origin,
-        waitForRemote: waitForFrame,
-        onFirstMessage: () => {
-          if (this.#connection !== connection) return;
-          spoke = true;
-          ready.resolve();
-          owner.readyChanged(true);
-        },
-      }),
-      methods: hostMethods,
-      channel: FIELD_CHANNEL,
-    });
-    this.#connection = connection;
-    connection.promise.then(
-      (frame) => {
-        if (this.#connection !== connection) return;
-        this.#frame = frame;
-        // Posted first on the port, so every later call finds the frame configured.
-        this.reconfigure();
-        connected.resolve(frame);
-      },
-      () => fail(),
-    );
-    const fail = (): void => {
-      if (this.#connection !== connection || this.#frame) return;
-      connection.destroy(); // penpal's destroy() leaves the promise pending
-      this.#replaced = false; // a gateway document loading later gets a fresh connection
+    const link: Link = {
+      port,
+      frame: openPeer<FrameMethods, HostMethods>(port, hostMethods, HOST_METHOD_NAMES),
+      shows: this.#fragment,
+      seq: 0,
+    };
+    this.#link = link;
+    const left = () => this.#left(link);
+    port.addEventListener('message', (event) => isGone(event.data) && left());
+    // Where browsers have it: the document crashed, or was destroyed without a word.
+    port.addEventListener('close', left);
+    // The page's configuration goes first, when the document shows an older one: every call
+    // after it finds the frame configured.
+    if (link.shows !== this.#current()) void this.#configure(link).catch(() => {});
+    this.#linked.resolve(link);
+    const event: FieldEvent = link.shows === this.#current() ? 'hello-current' : 'hello-stale';
+    // A frame that resized the page shows once the page has laid out: no shift after ready.
+    if (this.#owner.looked(look)) afterLayout(() => this.#link === link && this.#event(event));
+    else this.#event(event);
+  }
+
+  /**
+   * Calls `method` on the field's document once it is connected; waits while none is. Rejects
+   * when the element is removed, the field fails, or the document leaves during the call.
+   */
+  async call<Name extends keyof FrameMethods & string>(
+    method: Name,
+    ...args: Parameters<FrameMethods[Name]>
+  ): Promise<Awaited<ReturnType<FrameMethods[Name]>>> {
+    if (this.#state === 'failed' || this.#state === 'closed') throw new Error('frame_not_ready');
+    const link = this.#link ?? (await this.#linked.promise);
+    const answer = await link.frame.call(method, ...args);
+    const seq = (answer as Partial<CallAnswer> | undefined)?.seq;
+    if (Number.isSafeInteger(seq)) link.seq = seq!;
+    return answer;
+  }
+
+  /**
+   * Sends the page's configuration when the connected document shows another one. Without a
+   * document it does nothing: the next one is sent it first thing.
+   */
+  async configure(): Promise<void> {
+    const link = this.#link;
+    if (!link) return;
+    if (link.shows === this.#current()) return this.#event('look-current');
+    await this.#configure(link);
+  }
+
+  #current(): string {
+    return JSON.stringify(this.#owner.config());
+  }
+
+  async #configure(link: Link): Promise<void> {
+    const config = this.#owner.config();
+    const sent = JSON.stringify(config);
+    const answer = await link.frame.call('configure', config);
+    link.shows = sent;
+    link.seq = answer.seq;
+    if (this.#link !== link) return;
+    this.#owner.looked(answer.look);
+    if (sent === this.#current()) this.#event('look-current');
+  }
+
+  /** The document left (gone, or its port closed): the field holds nothing any more. */
+  #left(link: Link): void {
+    if (this.#link !== link) return;
+    this.#drop();
+    // The next document holds nothing: say so (which drops a token made from the old input).
+    this.#owner.changed({ ...EMPTY_STATE });
+    this.#event('left');
+  }
+
+  #drop(): void {
+    if (!this.#link) return;
+    this.#link.frame.close();
+    this.#link.port.close();
+    this.#link = undefined;
+    this.#linked = deferred();
+  }
+
+  #event(event: FieldEvent): void {
+    const before = this.#state;
+    const step = fieldStep(before, event, this.#deadlines);
+    this.#state = step.state;
+    if (step.deadline !== undefined) {
+      clearTimeout(this.#timer);
+      if (step.deadline !== null)
+        this.#timer = setTimeout(() => this.#event('timeout'), step.deadline);
+    }
+    const after = this.#state;
+    if (before === 'ready' && after !== 'ready') {
+      this.#ready = deferred();
+      this.#owner.readyChanged(false);
+    }
+    if (after === 'ready' && before !== 'ready') {
+      this.#ready.resolve();
+      this.#owner.readyChanged(true);
+    }
+    if (after === 'failed' && before !== 'failed') {
       console.error(
-        `pay: the card frame from ${this.#origin} did not answer. Check the gateway attribute of <pay-card-fields>.`,
+        'pay: a card frame did not answer. Check the gateway attribute of <pay-card-fields>.',
       );
-      ready.reject(new Error('frame_not_ready'));
-      connected.reject(new Error('frame_not_ready'));
-      if (spoke) owner.readyChanged(false);
-    };
-    this.#failIfSilent = fail;
+      this.#fail(new Error('frame_not_ready'));
+    }
+    if (after === 'closed' && before !== 'closed') {
+      this.#drop();
+      this.#fail(new Error('removed'));
+    }
+  }
+
+  /**
+   * Lets go whoever waits: for readiness, for a document. A failed field may still get a
+   * document that speaks; a closed one never.
+   */
+  #fail(error: Error): void {
+    this.#ready.reject(error);
+    this.#linked.reject(error);
+    this.#ready = deferred();
+    this.#linked = deferred();
+    if (this.#state === 'closed') {
+      this.#ready.reject(error);
+      this.#linked.reject(error);
+    }
   }
 }

@@ -1,30 +1,30 @@
 /**
- * The parameters a field frame starts with, carried in its URL fragment (never sent to a
- * server, never logged by one). The host origin here is the frame's only postMessage target.
+ * Where a field frame's document is and what it starts with. The document is one per kind and
+ * locale (`/frame/v1/fr/number.html`), served with its strings and its inputs already drawn;
+ * the rest rides in the URL fragment (never sent to a server, never logged by one): the host
+ * origin (the frame's only postMessage target), the group, the frame's own id, and the host's
+ * configuration when it made the iframe, which the frame applies before it first speaks.
  */
-import { isFieldKind, type FieldKind } from './card-parts.js';
-import {
-  DEFAULT_LOCALE,
-  isLocale,
-  isTextDirection,
-  localeDirection,
-  type Locale,
-  type TextDirection,
-} from './locales.js';
+import type { FieldKind } from './card-parts.js';
+import type { Locale } from './locales.js';
+import type { FrameConfig } from './rpc.js';
 
-/** Where the gateway serves the frame app. */
-export const FRAME_PATH = '/frame/v1/index.html';
+/** Where the gateway serves the field frames' documents: `<FRAME_PATH><locale>/<kind>.html`. */
+export const FRAME_PATH = '/frame/v1/';
 
+/** What the frame reads from its URL fragment (the kind and locale are its document's own). */
 export interface FrameParams {
-  kind: FieldKind;
   /** The merchant page's origin. */
   origin: string;
   /** A random id per `<pay-card-fields>`, so two groups on one page never mix. */
   group: string;
-  /** The strings the frame loads before it draws (one of LOCALES). */
-  locale: Locale;
-  /** The merchant page's direction where the field sits. */
-  dir: TextDirection;
+  /**
+   * A random id per iframe, which the frame's hello repeats: a gateway document someone else
+   * put in the iframe, with a fragment of their own, cannot speak for the field.
+   */
+  id: string;
+  /** The host's configuration at the iframe's creation; untrusted, checked by the frame. */
+  config: unknown;
 }
 
 /** A serialized http(s) origin such as `https://shop.example:8443`, nothing more. */
@@ -38,36 +38,48 @@ export function isExactOrigin(value: unknown): value is string {
   }
 }
 
-const GROUP_ID = /^[A-Za-z0-9_-]{8,64}$/;
+const RANDOM_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
-export function frameUrl(gatewayOrigin: string, params: FrameParams): string {
-  const hash = new URLSearchParams({
-    kind: params.kind,
-    origin: params.origin,
-    group: params.group,
-    locale: params.locale,
-    dir: params.dir,
-  });
-  // The kind in the query too, so each kind has a URL of its own: browsers let one request for
-  // a URL through at a time while its cache entry is being written (Chromium's cache lock), so
-  // three frames at one URL load one after another, a round trip each. Only the kind: it is
-  // no secret, and the cache keeps one entry per kind.
-  return `${gatewayOrigin}${FRAME_PATH}?field=${params.kind}#${hash.toString()}`;
+export function isRandomId(value: unknown): value is string {
+  return typeof value === 'string' && RANDOM_ID.test(value);
+}
+
+/** The path of the document of `kind` in `locale`, below the gateway's origin. */
+export function framePath(kind: FieldKind, locale: Locale): string {
+  return `${FRAME_PATH}${locale}/${kind}.html`;
 }
 
 /**
- * Reads the fragment; null when the kind, origin or group is missing or malformed. A locale
- * off the list is English and a direction other than `rtl` is the locale's own: the field
- * still works, in a language it has.
+ * The frame document's URL. Each kind and locale has a URL of its own: browsers let one request
+ * for a URL through at a time while its cache entry is being written (Chromium's cache lock), so
+ * three frames at one URL would load one after another, a round trip each.
  */
+export function frameUrl(
+  gatewayOrigin: string,
+  params: Omit<FrameParams, 'config'> & { kind: FieldKind; config: FrameConfig },
+): string {
+  const hash = new URLSearchParams({
+    origin: params.origin,
+    group: params.group,
+    id: params.id,
+    config: JSON.stringify(params.config),
+  });
+  const locale = params.config.locale ?? 'en';
+  return `${gatewayOrigin}${framePath(params.kind, locale)}#${hash.toString()}`;
+}
+
+/** Reads the fragment; null when the origin, group or id is missing or malformed. */
 export function readFrameParams(hash: string): FrameParams | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const kind = params.get('kind');
   const origin = params.get('origin');
   const group = params.get('group');
-  if (!isFieldKind(kind) || !isExactOrigin(origin) || !group || !GROUP_ID.test(group)) return null;
-  const tag = params.get('locale');
-  const locale = isLocale(tag) ? tag : DEFAULT_LOCALE;
-  const dir = params.get('dir');
-  return { kind, origin, group, locale, dir: isTextDirection(dir) ? dir : localeDirection(locale) };
+  const id = params.get('id');
+  if (!isExactOrigin(origin) || !isRandomId(group) || !isRandomId(id)) return null;
+  let config: unknown = null;
+  try {
+    config = JSON.parse(params.get('config') ?? 'null');
+  } catch {
+    // A config that is not JSON is no config: the frame draws its defaults.
+  }
+  return { origin, group, id, config };
 }

@@ -22,8 +22,11 @@ export interface PartValue {
  * `lead`: a frame that may tokenize (number or combined) asks for its siblings' values, at its
  * start and in answer to `join`. `join`: a frame started (or started again) and holds `parts`,
  * empty for now. `push`: a sibling's values, sent to the frames that asked to lead whenever they
- * change, so tokenizing reads them locally. `collect`/`values`: the fallback round trip for a
- * value not pushed yet. `reveal`: show every error, as on submit.
+ * change, so tokenizing reads them locally; `seq` is the sender's values version (how many times
+ * its values changed), which orders a tokenize after the host's earlier calls to that frame.
+ * `collect`/`values`: the fallback round trip for a value not pushed yet (or not that recent):
+ * an answer is the sibling's values as they are when it answers.
+ * `reveal`: show every error, as on submit.
  *
  * `fill-query`/`fill-answer`: a frame whose value changed without a keystroke (browser autofill
  * started in another frame) asks whether the customer is in this group: only a frame that has
@@ -33,7 +36,7 @@ export interface PartValue {
 export type GroupMessage = { ns: typeof GROUP_NAMESPACE; group: string; key: string } & (
   | { type: 'lead' }
   | { type: 'join'; parts: CardPart[] }
-  | { type: 'push'; values: PartValue[] }
+  | { type: 'push'; values: PartValue[]; seq: number }
   | { type: 'reveal' }
   | { type: 'collect'; id: string }
   | { type: 'values'; id: string; values: PartValue[] }
@@ -57,6 +60,10 @@ function isPartValue(value: unknown): value is PartValue {
   );
 }
 
+function isSeq(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
 export function isGroupMessage(data: unknown, group: string): data is GroupMessage {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as Record<string, unknown>;
@@ -68,7 +75,7 @@ export function isGroupMessage(data: unknown, group: string): data is GroupMessa
     case 'join':
       return Array.isArray(m.parts) && m.parts.length <= 4 && m.parts.every(isCardPart);
     case 'push':
-      return isPartValues(m.values);
+      return isPartValues(m.values) && isSeq(m.seq);
     case 'collect':
     case 'fill-query':
     case 'fill-answer':

@@ -54,38 +54,51 @@ describe('style allowlist', () => {
 
 describe('frame parameters', () => {
   it('round-trip through the URL fragment', () => {
+    const config = { label: 'Kortnummer', locale: 'sv' as const, dir: 'rtl' as const };
     const url = new URL(
       frameUrl('http://localhost:8787', {
         kind: 'cvc',
         origin: 'https://shop.example',
         group: 'abcdef0123456789',
-        locale: 'sv',
-        dir: 'rtl',
+        id: 'frame0123456789',
+        config,
       }),
     );
-    expect(url.pathname).to.equal('/frame/v1/index.html');
-    // Only the kind reaches the gateway (a URL per kind); the page's origin and group do not.
-    expect(url.search).to.equal('?field=cvc');
+    // A document per kind and locale; the page's origin, group, id and config stay in the
+    // fragment, which no server sees.
+    expect(url.pathname).to.equal('/frame/v1/sv/cvc.html');
+    expect(url.search).to.equal('');
     expect(readFrameParams(url.hash)).to.deep.equal({
-      kind: 'cvc',
       origin: 'https://shop.example',
       group: 'abcdef0123456789',
-      locale: 'sv',
-      dir: 'rtl',
+      id: 'frame0123456789',
+      config,
     });
   });
 
-  it('refuse a wildcard or malformed host origin', () => {
-    for (const origin of ['*', 'null', 'https://shop.example/', 'ftp://x.example']) {
-      const hash = new URLSearchParams({
-        kind: 'number',
-        origin,
-        group: 'abcdef0123456789',
-      }).toString();
-      expect(readFrameParams(hash)).to.equal(null);
+  it('refuse a wildcard or malformed host origin, group or frame id', () => {
+    const good = { origin: 'https://shop.example', group: 'abcdef0123456789', id: 'f0123456789' };
+    for (const bad of [
+      { origin: '*' },
+      { origin: 'null' },
+      { origin: 'https://shop.example/' },
+      { origin: 'ftp://x.example' },
+      { group: 'short' },
+      { id: '../../x' },
+      { id: '' },
+    ]) {
+      const hash = new URLSearchParams({ ...good, ...bad }).toString();
+      expect(readFrameParams(hash), JSON.stringify(bad)).to.equal(null);
     }
-    expect(
-      readFrameParams('kind=pin&origin=https%3A%2F%2Fshop.example&group=abcdef0123456789'),
-    ).to.equal(null);
+  });
+
+  it('a config that is not JSON is none', () => {
+    const hash = new URLSearchParams({
+      origin: 'https://shop.example',
+      group: 'abcdef0123456789',
+      id: 'f0123456789',
+      config: '{not json',
+    }).toString();
+    expect(readFrameParams(hash)?.config).to.equal(null);
   });
 });

@@ -105,12 +105,19 @@ describe('group messages use the protocol lists', () => {
       false,
     );
     const value = { part: 'cvc', value: '123' };
-    expect(isGroupMessage({ ...base, type: 'push', values: [value] }, 'g1234567')).to.equal(true);
+    expect(isGroupMessage({ ...base, type: 'push', values: [value], seq: 2 }, 'g1234567')).to.equal(
+      true,
+    );
     expect(
       isGroupMessage(
-        { ...base, type: 'push', values: [{ ...value, error: 'no_such_code' }] },
+        { ...base, type: 'push', values: [{ ...value, error: 'no_such_code' }], seq: 2 },
         'g1234567',
       ),
     ).to.equal(false);
+    // A push carries its values version: a whole number, from 0.
+    for (const seq of [undefined, -1, 1.5, '2'])
+      expect(isGroupMessage({ ...base, type: 'push', values: [value], seq }, 'g1234567')).to.equal(
+        false,
+      );
   });
 });

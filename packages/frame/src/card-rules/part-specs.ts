@@ -1,10 +1,10 @@
 /**
  * Everything the frame knows about each card part, in one place: its rules, its input's
- * attributes, the catalog keys of its default label and placeholder, the canonical value the group passes around,
- * and what that value becomes in the body of POST /v1/tokens. The form draws from it, the
- * tokenizer assesses and builds the body from it.
+ * attributes, the canonical value the group passes around, and what that value becomes in the
+ * body of POST /v1/tokens (its words are part-texts.ts). The form draws from it, the tokenizer
+ * assesses and builds the body from it.
  */
-import type { CardBody, CardPart, MessageKey } from '@pay/protocol';
+import type { CardBody, CardPart } from '@pay/protocol';
 import { cvcRules } from './cvc-rules.js';
 import { expiryRules, expiryValue } from './expiry-rules.js';
 import { nameRules } from './name-rules.js';
@@ -15,9 +15,6 @@ import { digitsOf, type PartRules } from './part-rules.js';
 export interface PartSpec {
   rules: PartRules;
   input: PartInput;
-  /** Catalog keys: the strings are in the frame's language (i18n/frame-locale.ts). */
-  label: MessageKey;
-  placeholder: MessageKey;
   /** The value as the group hands it to the tokenizing frame: no formatting left. */
   canonical(value: string): string;
   /** The fields of the card body this part fills, from its canonical value. */
@@ -28,16 +25,12 @@ export const PART_SPECS: Record<CardPart, PartSpec> = {
   number: {
     rules: numberRules,
     input: PART_INPUTS.number,
-    label: 'number_label',
-    placeholder: 'number_placeholder',
     canonical: digitsOf,
     body: (number) => ({ number }),
   },
   expiry: {
     rules: expiryRules,
     input: PART_INPUTS.expiry,
-    label: 'expiry_label',
-    placeholder: 'expiry_placeholder',
     canonical(value) {
       const parsed = expiryValue(value);
       return parsed ? `${String(parsed.exp_month).padStart(2, '0')}/${parsed.exp_year}` : '';
@@ -50,16 +43,12 @@ export const PART_SPECS: Record<CardPart, PartSpec> = {
   cvc: {
     rules: cvcRules,
     input: PART_INPUTS.cvc,
-    label: 'cvc_label',
-    placeholder: 'cvc_placeholder',
     canonical: digitsOf,
     body: (cvc) => ({ cvc }),
   },
   name: {
     rules: nameRules,
     input: PART_INPUTS.name,
-    label: 'name_label',
-    placeholder: 'name_placeholder',
     canonical: (value) => value.trim(),
     body: (name) => (name ? { cardholder_name: name } : {}),
   },

@@ -22,7 +22,8 @@ import { LocaleController } from '../controllers/locale-controller.js';
 import { ValidationController } from '../controllers/validation-controller.js';
 import { brandIcon } from './brand-icon.js';
 import { emitFormEvent } from './card-form-events.js';
-import { takeEarlyInputs } from '../early-inputs.js';
+import type { DrawnInputs } from '../drawn-field.js';
+import { groupLabel, partTexts } from '../card-rules/part-texts.js';
 import { cardFormStyles } from './card-form.styles.js';
 
 /** How long a blur waits for focus to come back before the host is told (see #onFocusIn). */
@@ -135,15 +136,24 @@ export class PayCardForm extends LitElement {
   }
 
   /**
-   * The inputs are drawn: they replace the ones the entry script drew before the app loaded,
-   * taking what was typed there (formatted and assessed now, as if typed here) and the focus.
+   * Takes over what the shopper did in the served field before the app ran (its nodes are these
+   * inputs, hydrated): what was typed is formatted and assessed as if typed here; a value that
+   * came without a keystroke goes to the fill guard, as if it arrived now.
    */
-  protected override firstUpdated(): void {
-    for (const early of takeEarlyInputs()) {
-      if (!this.parts.includes(early.part)) continue;
-      if (early.value) this.#controllers[early.part].formatting.setValue(early.value);
-      if (early.focused) this.inputOf(early.part)?.focus();
+  takeOver({ typed, held }: DrawnInputs): void {
+    for (const part of this.parts) {
+      const { formatting } = this.#controllers[part];
+      const value = typed.get(part);
+      if (value) formatting.setValue(value);
+      const fill = held.get(part);
+      if (fill) formatting.offer(fill, this.fillGuard.admitFill());
     }
+  }
+
+  /** Tells the state again, changed or not (a document restored from the back-forward cache). */
+  retell(): void {
+    this.#lastDetail = '';
+    this.#emitChange();
   }
 
   /** After the update in progress: the change reads the state it sets. */
@@ -384,6 +394,10 @@ export class PayCardForm extends LitElement {
     </fieldset>`;
   }
 
+  #pageTexts() {
+    return { label: this.label, placeholder: this.placeholder };
+  }
+
   #isOwnInput(target: EventTarget | null): boolean {
     return target instanceof HTMLInputElement && this.renderRoot.contains(target);
   }
@@ -401,7 +415,7 @@ export class PayCardForm extends LitElement {
       <div
         class="parts"
         role=${combined ? 'group' : nothing}
-        aria-label=${combined ? this.label || t('card_label') : nothing}
+        aria-label=${combined ? groupLabel(this.#pageTexts(), t) : nothing}
       >
         ${this.parts.map((part) => this.#renderPart(part, combined))}
       </div>
@@ -413,10 +427,8 @@ export class PayCardForm extends LitElement {
     const shown = validation.shownError;
     // No whitespace around the message: the region must be truly empty when there is none.
     const message = shown ? errorMessage(shown) : '';
-    const spec = PART_SPECS[part];
-    const attributes = spec.input;
-    const label = (!combined && this.label) || t(spec.label);
-    const placeholder = (!combined && this.placeholder) || t(spec.placeholder);
+    const attributes = PART_SPECS[part].input;
+    const { label, placeholder } = partTexts(part, combined, this.#pageTexts(), t);
     // Digits read left to right in every language (and the caret moves as in an LTR field);
     // a name follows its own script.
     const dir = part === 'name' ? 'auto' : 'ltr';

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isTypedEdit } from '../typed-edit.js';
 
 /**
  * Below this size (CSS px, either side) a frame is no field a customer could see or fill: a
@@ -33,10 +34,17 @@ export class FillGuardController implements ReactiveController {
   /** Whether any of the frame is in the viewport; unknown (false) until the browser says. */
   #onScreen = typeof IntersectionObserver === 'undefined';
   #observer: IntersectionObserver | undefined;
+  /** Settles once the browser has said where the frame is (at once without IntersectionObserver). */
+  #observed: Promise<void>;
+  #known = typeof IntersectionObserver === 'undefined';
+  #seen: () => void = () => {};
 
   constructor(host: GuardHost, askGroup: () => Promise<boolean>) {
     this.#host = host;
     this.#askGroup = askGroup;
+    this.#observed = this.#onScreen
+      ? Promise.resolve()
+      : new Promise((resolve) => (this.#seen = resolve));
     host.addController(this);
   }
 
@@ -66,21 +74,34 @@ export class FillGuardController implements ReactiveController {
     return document.hasFocus() && this.visible && this.#onScreen;
   }
 
+  /**
+   * `focused`, once the browser has said where the frame is: a frame whose app has just
+   * started (its observer not heard from yet) may well be the one the customer is in.
+   */
+  async customerHere(): Promise<boolean> {
+    await this.#observed;
+    return this.focused;
+  }
+
   /** Whether the value just put into `input` may be taken: now, never, or once the group answers. */
   admit(input: HTMLInputElement): boolean | Promise<boolean> {
     const typed = this.#typedInto === input;
     this.#typedInto = null;
     if (typed && document.hasFocus()) return true;
-    // Autofill, a password manager, a drop from elsewhere: no keystroke in this input.
+    return this.admitFill();
+  }
+
+  /** Whether a value that came without a keystroke (autofill, a password manager, a drop) may be taken. */
+  admitFill(): boolean | Promise<boolean> {
+    // Judged once the browser has said where the frame is (an app just started).
+    if (!this.#known) return this.#observed.then(() => this.admitFill());
     if (!this.visible) return false;
     if (this.focused) return true;
     return this.#askGroup();
   }
 
   #onBeforeInput = (event: Event): void => {
-    const { inputType } = event as InputEvent;
-    // Chromium and Firefox announce an autofilled value as a replacement, if at all.
-    if (!event.isTrusted || !inputType || inputType === 'insertReplacementText') return;
+    if (!isTypedEdit(event)) return;
     this.#typedInto = event.target;
     // The `input` event of this edit comes in the same task; a cancelled edit never sends one.
     setTimeout(() => {
@@ -96,6 +117,8 @@ export class FillGuardController implements ReactiveController {
       // Browsers without v2 leave isVisible undefined: nothing is known, nothing is refused.
       this.#occluded = entry?.isIntersecting === true && entry.isVisible === false;
       this.#onScreen = entry?.isIntersecting === true;
+      this.#known = true;
+      this.#seen();
     }, options as IntersectionObserverInit);
     this.#observer.observe(this.#host);
   }

@@ -75,21 +75,30 @@ export class FormattingController implements ReactiveController {
   #onInput = (event: Event): void => {
     const input = this.#options.input();
     if (!input || event.target !== input) return;
-    const change = ++this.#changes;
     const verdict = this.#options.admit?.(input) ?? true;
     if (verdict === true) {
+      this.#changes++;
       this.#apply(input, input.value, input.selectionStart);
       return;
     }
     // Not taken (yet): out of the input at once, where other code could read it.
     const arrived = input.value;
     input.value = this.#taken;
-    if (verdict === false) return;
-    void verdict.then((ok) => {
-      // Only if nothing changed the input meanwhile (an edit, a clear, another fill).
-      if (ok && change === this.#changes) this.#apply(input, arrived, null);
-    });
+    this.offer(arrived, verdict);
   };
+
+  /**
+   * A value that came without a keystroke, already out of the input, and the fill guard's
+   * verdict on it: taken if and when it says yes, and only if nothing changed the input
+   * meanwhile (an edit, a clear, another fill).
+   */
+  offer(value: string, verdict: boolean | Promise<boolean>): void {
+    const change = ++this.#changes;
+    void Promise.resolve(verdict).then((ok) => {
+      const input = this.#options.input();
+      if (ok && input && change === this.#changes) this.#apply(input, value, null);
+    });
+  }
 
   #onBeforeInput = (event: InputEvent): void => {
     const input = this.#options.input();

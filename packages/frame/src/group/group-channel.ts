@@ -21,8 +21,8 @@ export interface GroupMember {
   ownBrand(): CardBrand | null | undefined;
   /** The publishable key the host configured, '' until then. */
   key(): string;
-  /** True when this frame has the page's focus and can be seen. */
-  hasCustomer(): boolean;
+  /** True when this frame has the page's focus, is on screen and can be seen. */
+  hasCustomer(): Promise<boolean>;
 }
 
 /**
@@ -60,9 +60,12 @@ function isGatewayWindow(win: Window): boolean {
 export class GroupChannel {
   readonly #group: string;
   readonly #member: GroupMember;
-  readonly #pending = new Map<string, (values: PartValue[]) => void>();
-  /** In a leading frame: the latest values pushed by the siblings. */
-  readonly #pushed = new Map<CardPart, PartValue>();
+  /** Open collects: fed by answers (`seq` undefined: current) and by pushes (with their version). */
+  readonly #pending = new Map<string, (values: PartValue[], seq?: number) => void>();
+  /** In a leading frame: the latest values pushed by the siblings, with their values version. */
+  readonly #pushed = new Map<CardPart, { value: PartValue; seq: number }>();
+  /** This frame's values version: how many times its values changed. */
+  #seq = 0;
   /** The sibling windows that asked for this frame's values. */
   readonly #leaders = new Set<Window>();
   /** `collect`s that came before the host gave this frame its key: answered if it is theirs. */
@@ -118,6 +121,11 @@ export class GroupChannel {
     this.#post(source, this.#message({ type: 'values', id, values: this.#member.values() }));
   }
 
+  /** This frame's values version, which the host's calls answer with (see TokenizeRequest). */
+  get seq(): number {
+    return this.#seq;
+  }
+
   stop(): void {
     this.#started = false;
     window.removeEventListener('message', this.#onMessage);
@@ -130,25 +138,37 @@ export class GroupChannel {
     if (this.#member.key()) this.#broadcast(this.#message({ type: 'brand', brand }));
   }
 
-  /** This frame's values changed: hand them to the frames that lead the group. */
+  /** This frame's values changed: a new version, handed to the frames that lead the group. */
   valuesChanged(): void {
+    this.#seq++;
+    this.#pushValues();
+  }
+
+  #pushValues(): void {
     if (!this.#leaders.size) return;
-    const message = this.#message({ type: 'push', values: this.#member.values() });
+    const message = this.#message({ type: 'push', values: this.#member.values(), seq: this.#seq });
     for (const leader of this.#leaders) this.#post(leader, message);
   }
 
   /**
    * The values of `parts` from the group's frames (this one included): the pushed ones when
-   * every part is there (the siblings show their errors, as on submit), else a round trip.
+   * every part is there, each at least at the version `after` names for it (the host's earlier
+   * calls to that frame have taken effect), else a round trip, whose answers are current. The
+   * siblings show their errors, as on submit.
    */
-  collect(parts: CardPart[]): Promise<Map<CardPart, PartValue>> {
+  collect(
+    parts: CardPart[],
+    after: Partial<Record<CardPart, number>> = {},
+  ): Promise<Map<CardPart, PartValue>> {
     // After this task: the frames of a group share one renderer, so redrawing them waits
     // until the token request has left.
     setTimeout(() => {
       this.#member.reveal();
       this.#broadcast(this.#message({ type: 'reveal' }));
     });
-    const found = new Map(this.#pushed);
+    const found = new Map<CardPart, PartValue>();
+    for (const [part, pushed] of this.#pushed)
+      if (pushed.seq >= (after[part] ?? 0)) found.set(part, pushed.value);
     for (const value of this.#member.values()) found.set(value.part, value);
     if (parts.every((part) => found.has(part))) return Promise.resolve(found);
     const id = randomId();
@@ -157,8 +177,9 @@ export class GroupChannel {
         this.#pending.delete(id);
         reject(new Error('a field of the group did not answer'));
       }, COLLECT_TIMEOUT_MS);
-      this.#pending.set(id, (values) => {
-        for (const value of values) found.set(value.part, value);
+      this.#pending.set(id, (values, seq) => {
+        for (const value of values)
+          if (seq === undefined || seq >= (after[value.part] ?? 0)) found.set(value.part, value);
         if (parts.every((part) => found.has(part))) {
           clearTimeout(timer);
           this.#pending.delete(id);
@@ -238,11 +259,19 @@ export class GroupChannel {
     // message, the ones that change a frame's state included, is taken only from a frame
     // holding this frame's publishable key.
     if (message.key !== key) return;
+    // A frame that announces itself may be the one the customer is in, its app just started:
+    // the fill queries still open are asked of it too.
+    if (message.type === 'lead' || message.type === 'join')
+      for (const id of this.#fillQueries.keys())
+        this.#post(source, this.#message({ type: 'fill-query', id }));
     switch (message.type) {
       case 'lead':
         if (this.#member.leads) break;
         this.#leaders.add(source);
-        this.#post(source, this.#message({ type: 'push', values: this.#member.values() }));
+        this.#post(
+          source,
+          this.#message({ type: 'push', values: this.#member.values(), seq: this.#seq }),
+        );
         break;
       case 'join': {
         if (!this.#member.leads) break;
@@ -255,9 +284,10 @@ export class GroupChannel {
       }
       case 'push':
         if (!this.#member.leads) break;
-        for (const value of message.values) this.#pushed.set(value.part, value);
+        for (const value of message.values)
+          this.#pushed.set(value.part, { value, seq: message.seq });
         // A sibling whose app started after a collect went out (it missed it) answers so.
-        for (const settle of this.#pending.values()) settle(message.values);
+        for (const settle of this.#pending.values()) settle(message.values, message.seq);
         break;
       case 'reveal':
         this.#member.reveal();
@@ -271,10 +301,11 @@ export class GroupChannel {
       case 'brand':
         this.#member.setBrand(message.brand);
         break;
-      case 'fill-query':
-        if (this.#member.hasCustomer())
-          this.#post(source, this.#message({ type: 'fill-answer', id: message.id }));
+      case 'fill-query': {
+        const answer = this.#message({ type: 'fill-answer', id: message.id });
+        void this.#member.hasCustomer().then((yes) => yes && this.#post(source, answer));
         break;
+      }
       case 'fill-answer':
         this.#fillQueries.get(message.id)?.();
         break;

@@ -1,7 +1,10 @@
 /**
  * The frame's language: the catalog of its locale, the merchant's overrides on top, and the
  * `lang` and `dir` of the frame document. One per frame document; components re-render through
- * LocaleController when it changes.
+ * LocaleController when it changes. A frame document is served in its locale, with that
+ * locale's strings in it: the frame speaks its
+ * language from the first moment, with no chunk to fetch (served-strings.ts). Another locale,
+ * asked for later, is loaded from its chunk.
  */
 import {
   DEFAULT_LOCALE,
@@ -13,9 +16,11 @@ import {
   type TextDirection,
 } from '@pay/protocol';
 import { CATALOG_LOADERS, ENGLISH } from './catalog-loaders.js';
+import { servedStrings } from './served-strings.js';
 
-let locale: Locale = DEFAULT_LOCALE;
-let catalog: Catalog = ENGLISH;
+const served = typeof document === 'undefined' ? null : servedStrings();
+let locale: Locale = served?.locale ?? DEFAULT_LOCALE;
+let catalog: Catalog = { ...ENGLISH, ...served?.catalog };
 let overrides: Messages = {};
 const listeners = new Set<() => void>();
 
@@ -36,6 +41,13 @@ export function currentLocale(): Locale {
 /** The string for `key`: the merchant's override, else the locale's, else English. */
 export function t(key: MessageKey): string {
   return overrides[key] ?? catalog[key] ?? ENGLISH[key];
+}
+
+/** Speaks `next` with `strings` at once: the build renders each document's strings with it. */
+export function useStrings(next: Locale, strings: Catalog): void {
+  locale = next;
+  catalog = { ...ENGLISH, ...strings };
+  changed();
 }
 
 /**

@@ -142,7 +142,7 @@ async function groupFrames(scope: Page | Frame, groupSelector: string): Promise<
 }
 
 async function numberFrame(frames: Frame[]): Promise<Frame> {
-  for (const frame of frames) if (frame.url().includes('kind=number')) return frame;
+  for (const frame of frames) if (frame.url().includes('/number.html')) return frame;
   throw new Error('no number frame');
 }
 

@@ -45,7 +45,7 @@ export async function headersScenario(gw: GatewayRun, result: Attempts): Promise
   const assets = existsSync(join(frameDir, 'assets'))
     ? readdirSync(join(frameDir, 'assets')).map((f) => `/frame/v1/assets/${f}`)
     : [];
-  for (const path of ['/frame/v1/index.html', '/frame/v1/', ...assets]) {
+  for (const path of ['/frame/v1/en/number.html', '/frame/v1/fr/card.html', ...assets]) {
     const res = await send(gw.url, { method: 'GET', path });
     const csp = header(res, 'content-security-policy');
     const directives: Record<string, string[]> = Object.fromEntries(
@@ -97,8 +97,8 @@ export async function headersScenario(gw: GatewayRun, result: Attempts): Promise
     ...assets
       .filter((a) => a.endsWith('.js'))
       .map((a) => ['frame', join(frameDir, 'assets', a.split('/').pop() ?? '')]),
-    // The frame app's entry is inlined in its document.
-    ['frame', join(frameDir, 'index.html')],
+    // The frame app's entry is inlined in its documents (one per kind and locale, alike).
+    ['frame', join(frameDir, 'en/number.html')],
   ] as [string, string][]) {
     const code = readFileSync(file, 'utf8');
     const star =

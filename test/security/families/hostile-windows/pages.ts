@@ -88,7 +88,12 @@ export function twoGroupsPage(gw: GatewayRun): string {
 /** A third-origin page that embeds gateway frames itself, lying about its origin. */
 export function embedderPage(gw: GatewayRun, claimedOrigin: string): string {
   const src = (kind: string) =>
-    `${gw.url}/frame/v1/index.html#kind=${kind}&origin=${encodeURIComponent(claimedOrigin)}&group=hostilegroup01`;
+    `${gw.url}/frame/v1/en/${kind}.html#${new URLSearchParams({
+      origin: claimedOrigin,
+      group: 'hostilegroup01',
+      id: `hostile${kind}01`,
+      config: JSON.stringify({ label: '', publishableKey: gw.publishableKey }),
+    })}`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embedder</title><script src="/forger.js"></script></head><body>
 <iframe id="n" title="n" src="${src('number')}"></iframe><iframe id="e" title="e" src="${src('expiry')}"></iframe><iframe id="c" title="c" src="${src('cvc')}"></iframe></body></html>`;
 }

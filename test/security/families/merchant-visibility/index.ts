@@ -35,11 +35,11 @@ export function merchantVisibility(): void {
       async () => {
         const gw = await startGateway();
         const sdk = await fetch(`${gw.url}/sdk/v1/pay.js`);
-        const frame = await fetch(`${gw.url}/frame/v1/index.html`);
+        const frame = await fetch(`${gw.url}/frame/v1/en/number.html`);
         if (!sdk.ok || !frame.ok) {
           await stopGateway(gw);
           throw new Error(
-            `SDK and frames are not built (npm run build): GET /sdk/v1/pay.js ${sdk.status}, /frame/v1/index.html ${frame.status}`,
+            `SDK and frames are not built (npm run build): GET /sdk/v1/pay.js ${sdk.status}, /frame/v1/en/number.html ${frame.status}`,
           );
         }
         const merchant = await startPageServer('127.0.0.1', 0, {
