@@ -87,7 +87,9 @@ function rejected(reason: string): Promise<never> {
 function afterLayout(task: () => void): void {
   let done = false;
   const run = () => {
-    if (!done) ((done = true), task());
+    if (done) return;
+    done = true;
+    task();
   };
   // A hidden tab draws no frames: the timer stands in.
   requestAnimationFrame(() => setTimeout(run));

@@ -7,7 +7,7 @@
  * iframe's window, with its own frame id; the RPC (port-rpc.ts) then runs over the port. When the
  * document goes away it says `gone` on that port, before anything else can happen in the iframe.
  */
-import { isRandomId } from './frame-params.js';
+import { isRandomId } from './random-id.js';
 
 export const FIELD_NAMESPACE = 'pay-field';
 

@@ -7,6 +7,7 @@
  */
 import type { FieldKind } from './card-parts.js';
 import type { Locale } from './locales.js';
+import { isRandomId } from './random-id.js';
 import type { FrameConfig } from './rpc.js';
 
 /** Where the gateway serves the field frames' documents: `<FRAME_PATH><locale>/<kind>.html`. */
@@ -36,12 +37,6 @@ export function isExactOrigin(value: unknown): value is string {
   } catch {
     return false;
   }
-}
-
-const RANDOM_ID = /^[A-Za-z0-9_-]{8,64}$/;
-
-export function isRandomId(value: unknown): value is string {
-  return typeof value === 'string' && RANDOM_ID.test(value);
 }
 
 /** The path of the document of `kind` in `locale`, below the gateway's origin. */
