@@ -336,7 +336,8 @@ export async function measureBrowser(r: Recorder, opts: BrowserOptions): Promise
           cpuRate: opts.cpuRate,
         },
       ];
-      for (const setting of settings)
+      const only = process.env.BENCH_SETTINGS?.split(',');
+      for (const setting of settings.filter((_, i) => !only || only.includes(String(i))))
         await r.part(`browser: time to final look, ${setting.name}`, async () => {
           r.add(...(await measureReady(browser, setting, log)));
         });

@@ -25,14 +25,14 @@ export const FRENCH_INPUTS: Record<Kind, { label: string; placeholder: string }>
 
 /**
  * Runs first in every document of the context (pages and frames). In a field frame (its URL
- * names `field=<kind>`), notes the first moment an input of the frame shows the final look: the
+ * names its kind: `/frame/v1/fr/number.html`, or `?field=number` for the floor's), notes the first moment an input of the frame shows the final look: the
  * merchant's colour and size, the French placeholder, name and language. It looks after every
  * DOM change (in shadow trees too), at DOMContentLoaded and load, and at each animation frame (a
  * stylesheet adopted changes no node). In the page, notes when each field's iframe becomes visible. Both note layout
  * shifts. Times are on the shared wall clock (timeOrigin + now). A string, so that the runner's
  * transpiler adds no helpers the documents do not have.
  */
-const WATCH = `(() => {
+export const WATCH = `(() => {
   const look = { final: null, shown: {}, shifts: [] };
   window.__look = look;
   const now = () => performance.timeOrigin + performance.now();
@@ -43,10 +43,13 @@ const WATCH = `(() => {
     }).observe({ type: 'layout-shift', buffered: true });
   } catch {}
   const kinds = ${JSON.stringify(KINDS)};
+  // Ours: /frame/v1/<locale>/<kind>.html; the floor's: floor-frame.html?field=<kind>.
+  const kindOf = (url) =>
+    new URLSearchParams(url.search).get('field') ?? url.pathname.split('/').pop().split('.')[0];
   if (window === top) {
     const tick = () => {
       for (const iframe of document.querySelectorAll('iframe')) {
-        const kind = new URL(iframe.src, location.href).searchParams.get('field');
+        const kind = kindOf(new URL(iframe.src, location.href));
         if (!kind || look.shown[kind]) continue;
         const rect = iframe.getBoundingClientRect();
         if (rect.width > 0 && rect.height > 0 && getComputedStyle(iframe).visibility === 'visible')
@@ -57,7 +60,7 @@ const WATCH = `(() => {
     requestAnimationFrame(tick);
     return;
   }
-  const want = ${JSON.stringify(FRENCH_INPUTS)}[new URLSearchParams(location.search).get('field')];
+  const want = ${JSON.stringify(FRENCH_INPUTS)}[kindOf(location)];
   if (!want) return;
   const inputs = () => {
     const found = [...document.querySelectorAll('input')];
@@ -176,7 +179,7 @@ export async function loadOnce(
     const frameLooks = async (): Promise<Look[]> => {
       const looks: Look[] = [];
       for (const frame of page.frames())
-        if (frame !== page.mainFrame() && /[?&]field=/.test(frame.url()))
+        if (frame !== page.mainFrame() && /[?&]field=|\/frame\/v1\//.test(frame.url()))
           looks.push(await frame.evaluate<Look>('window.__look'));
       return looks;
     };

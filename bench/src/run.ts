@@ -79,7 +79,7 @@ await section('postgres', (r) => {
 await section('browser', (r) =>
   measureBrowser(r, {
     loads: quick ? 3 : 30,
-    slowLoads: quick ? 3 : 20,
+    slowLoads: Number(process.env.BENCH_LOADS) || (quick ? 3 : 20),
     delayMs: 100,
     cpuRate: 4,
     keystrokes: quick ? 20 : 200,
