@@ -9,12 +9,13 @@
  * | state          | the host sees           | calls answered by        |
  * | -------------- | ----------------------- | ------------------------ |
  * | `drawing`      | nothing (hidden)        | nobody: no port yet      |
+ * | `prepared`     | nothing (hidden)        | nobody: no port yet (the app draws another language first) |
  * | `shown`        | the field, final        | the entry; tokenize waits |
  * | `running`      | the field, final        | the app                  |
  * | `away`         | nothing (gone was said) | nobody: the port is shut |
  * | `away-running` | nothing (gone was said) | nobody: the port is shut |
  */
-export type FrameState = 'drawing' | 'shown' | 'running' | 'away' | 'away-running';
+export type FrameState = 'drawing' | 'prepared' | 'shown' | 'running' | 'away' | 'away-running';
 
 /**
  * `drawn`: the host's configuration is applied and its fonts are in. `app`: the app has taken
@@ -28,17 +29,15 @@ export type FrameSay = 'hello' | 'gone';
 export const FRAME_TRANSITIONS: Readonly<
   Record<FrameState, Partial<Record<FrameEvent, FrameState>>>
 > = {
-  drawing: { drawn: 'shown', app: 'drawing', pagehide: 'drawing' },
+  drawing: { drawn: 'shown', app: 'prepared' },
+  prepared: { drawn: 'running' },
   shown: { app: 'running', pagehide: 'away' },
   running: { pagehide: 'away-running' },
   away: { pageshow: 'shown', app: 'away-running' },
   'away-running': { pageshow: 'running' },
 };
 
-/**
- * The state after `event` (unchanged for an event the state does not take) and what to say.
- * (`app` while drawing cannot happen: the app loads after hello; it is taken as a no-op.)
- */
+/** The state after `event` (unchanged for an event the state does not take) and what to say. */
 export function frameStep(
   state: FrameState,
   event: FrameEvent,
@@ -52,5 +51,5 @@ export function frameStep(
 
 /** Whether the app answers the host's calls in `state`. */
 export function appAnswers(state: FrameState): boolean {
-  return state === 'running' || state === 'away-running';
+  return state === 'prepared' || state === 'running' || state === 'away-running';
 }

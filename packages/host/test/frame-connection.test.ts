@@ -1,0 +1,396 @@
+// The host's side of a field's life (field-lifecycle.ts, frame-connection.ts), without a browser
+// page around it: gateway documents are played by ports of real MessageChannels, answering the
+// RPC as a frame does. Property-based (fast-check): random interleavings of hellos, loads, leaves
+// (gone, a crash), navigation to a look-alike, configuration changes and calls. Never ready
+// unless the iframe holds a connected gateway document showing the page's configuration; calls
+// take effect in the order they were made; every call settles; every state has a way out.
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import {
+  FIELD_NAMESPACE,
+  FRAME_METHOD_NAMES,
+  openPeer,
+  type CardPart,
+  type FrameConfig,
+  type FrameMethods,
+  type HostMethods,
+} from '@pay/protocol';
+import {
+  DEADLINES,
+  FIELD_TRANSITIONS,
+  fieldStep,
+  type FieldEvent,
+  type FieldState,
+} from '../src/field-lifecycle.js';
+import { FrameConnection } from '../src/frame-connection.js';
+
+const STATES = Object.keys(FIELD_TRANSITIONS) as FieldState[];
+const EVENTS: FieldEvent[] = [
+  'open',
+  'hello-current',
+  'hello-stale',
+  'look-current',
+  'load',
+  'left',
+  'timeout',
+  'close',
+];
+
+describe('field lifecycle table', () => {
+  it('every state but closed can be closed, and closed takes nothing', () => {
+    for (const state of STATES) expect(fieldStep(state, 'close').state, state).to.equal('closed');
+    for (const event of EVENTS) expect(fieldStep('closed', event).state).to.equal('closed');
+  });
+
+  it('only a hello or a look of the current configuration makes a field ready', () => {
+    for (const state of STATES)
+      for (const event of EVENTS) {
+        const next = fieldStep(state, event).state;
+        if (next === 'ready' && state !== 'ready')
+          expect(['hello-current', 'look-current'], `${state} + ${event}`).to.include(event);
+      }
+    // A settling document is not ready until it shows the current configuration.
+    expect(fieldStep('loading', 'hello-stale').state).to.equal('settling');
+    expect(fieldStep('loading', 'look-current').state).to.equal('loading');
+  });
+
+  it('a leave drops ready at once; the states that wait have a deadline', () => {
+    expect(fieldStep('ready', 'left')).to.deep.equal({
+      state: 'loading',
+      deadline: DEADLINES.silent,
+    });
+    expect(fieldStep('settling', 'left').state).to.equal('loading');
+    expect(fieldStep('idle', 'open').deadline).to.equal(DEADLINES.firstLoad);
+    expect(fieldStep('loading', 'load').deadline).to.equal(DEADLINES.silent);
+    expect(fieldStep('loading', 'hello-stale').deadline).to.equal(DEADLINES.settle);
+    for (const state of ['loading', 'settling'] as const)
+      expect(fieldStep(state, 'timeout').state).to.equal('failed');
+    // A failed field comes back with a document that speaks.
+    expect(fieldStep('failed', 'hello-current').state).to.equal('ready');
+  });
+});
+
+const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One task later, through a message (timers are clamped to 4 ms once nested). */
+const hop = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(0);
+  });
+
+/** Lets port messages cross (each hop is a task). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 8; i++) await hop();
+}
+
+/** A gateway document of the iframe, played by one end of a MessageChannel. */
+class FakeDocument {
+  static count = 0;
+  readonly name = `doc${++FakeDocument.count}`;
+  /** The host's end, handed over in the hello. */
+  readonly port: MessagePort;
+  readonly #own: MessagePort;
+  /** The configuration (as JSON) it shows: the fragment's, until a configure. */
+  shows: string;
+  gone = false;
+  #seq = 0;
+
+  constructor(
+    fragment: FrameConfig,
+    readonly log: { doc: string; call: string }[],
+  ) {
+    const channel = new MessageChannel();
+    this.port = channel.port2;
+    this.#own = channel.port1;
+    this.shows = JSON.stringify(fragment);
+    const answer = () => ({ seq: this.#seq });
+    const methods: FrameMethods = {
+      configure: async (config) => {
+        this.shows = JSON.stringify(config);
+        this.log.push({ doc: this.name, call: `configure ${config.label}` });
+        return { ...answer(), look: { height: 40, title: 'Card number' } };
+      },
+      focus: async (part) => {
+        this.#seq++;
+        this.log.push({ doc: this.name, call: `call ${String(part)}` });
+        return answer();
+      },
+      blur: async () => answer(),
+      clear: async () => answer(),
+      tokenize: async () => ({ ok: false, error: { code: 'incomplete_number', message: '' } }),
+    };
+    openPeer<HostMethods, FrameMethods>(channel.port1, methods, FRAME_METHOD_NAMES);
+  }
+
+  /** `pagehide`: the document says gone on its port, then the port shuts. */
+  leave(): void {
+    this.gone = true;
+    this.#own.postMessage({ ns: FIELD_NAMESPACE, type: 'gone' });
+    this.#own.close();
+  }
+
+  /** A crash: no word; the host's port closes (where browsers report it). */
+  crash(): void {
+    this.gone = true;
+    this.#own.close();
+    this.port.dispatchEvent(new Event('close'));
+  }
+}
+
+type Action =
+  | { type: 'hello' }
+  | { type: 'load' }
+  | { type: 'leave' }
+  | { type: 'crash' }
+  | { type: 'lookalike' }
+  | { type: 'configure'; label: string }
+  | { type: 'call' };
+
+const actions = fc.array(
+  fc.oneof(
+    fc.constant<Action>({ type: 'hello' }),
+    fc.constant<Action>({ type: 'load' }),
+    fc.constant<Action>({ type: 'leave' }),
+    fc.constant<Action>({ type: 'crash' }),
+    fc.constant<Action>({ type: 'lookalike' }),
+    fc.constantFrom('A', 'B').map<Action>((label) => ({ type: 'configure', label })),
+    fc.constant<Action>({ type: 'call' }),
+  ),
+  { maxLength: 24 },
+);
+
+describe('a field connection over random lives of its iframe', () => {
+  it('is ready only with a connected gateway document showing the current configuration; calls take effect in order, and all settle', async function () {
+    this.timeout(180_000);
+    await fc.assert(
+      fc.asyncProperty(actions, async (script) => {
+        const log: { doc: string; call: string }[] = [];
+        let config: FrameConfig = { label: 'A' };
+        const fragment = config;
+        let readyFlag = false;
+        /** The last document that said hello. */
+        let helloed: FakeDocument | null = null;
+        const connection = new FrameConnection(
+          {
+            config: () => config,
+            changed: () => {},
+            focusChanged: () => {},
+            submitted: () => {},
+            readyChanged: (ready) => {
+              readyFlag = ready;
+              // Ready means the field as it will stay: the page's configuration, shown.
+              if (ready && helloed?.shows !== JSON.stringify(config))
+                notFinal.push(`${helloed?.shows} while the page wants ${JSON.stringify(config)}`);
+            },
+            looked: () => false,
+          },
+          fragment,
+        );
+        const notFinal: string[] = [];
+        connection.open();
+        /** What the iframe holds: a gateway document, a look-alike, or nothing yet. */
+        let content: FakeDocument | 'lookalike' | null = null;
+        const calls: Promise<'applied' | 'rejected'>[] = [];
+        // The page's calls, one after another (as the group's sequence() runs them).
+        let chain: Promise<unknown> = Promise.resolve();
+        let made = 0;
+
+        /**
+         * `atOnce`: right after the event, before any message crossed (a leave's gone is still
+         * on its way then): the decision made on the event itself.
+         */
+        const check = (after: string, atOnce = false) => {
+          const ready = connection.state === 'ready';
+          expect(readyFlag, `ready reported as it is, after ${after}`).to.equal(ready);
+          expect(notFinal, `ready before the look was final, after ${after}`).to.deep.equal([]);
+          if (!ready || atOnce) return;
+          expect(content, `ready with no gateway document, after ${after}`).to.equal(helloed);
+          expect(helloed?.gone, `ready with a document that left, after ${after}`).to.equal(false);
+        };
+        const hello = () => {
+          if (content instanceof FakeDocument && !content.gone) content.leave();
+          const doc = new FakeDocument(fragment, log);
+          content = helloed = doc;
+          connection.hello({ height: 40, title: 'Card number' }, doc.port);
+        };
+        for (const action of script) {
+          switch (action.type) {
+            case 'hello':
+              hello();
+              break;
+            case 'load':
+              connection.loaded();
+              break;
+            case 'leave':
+            case 'crash':
+              if (content instanceof FakeDocument && !content.gone) {
+                if (action.type === 'leave') content.leave();
+                else content.crash();
+              }
+              break;
+            case 'lookalike':
+              // A hostile top page navigates the iframe: the gateway document goes (it says
+              // so), and what comes never says hello, and may never load.
+              if (content instanceof FakeDocument && !content.gone) content.leave();
+              content = 'lookalike';
+              break;
+            case 'configure':
+              config = { label: action.label };
+              chain = chain.then(() => connection.configure()).catch(() => {});
+              break;
+            case 'call': {
+              const n = ++made;
+              const call = chain.then(() => connection.call('focus', String(n) as CardPart));
+              chain = call.catch(() => {});
+              calls.push(
+                call.then(
+                  () => 'applied' as const,
+                  () => 'rejected' as const,
+                ),
+              );
+              break;
+            }
+          }
+          // At once (what the machine decided on the event itself), and once messages crossed.
+          check(action.type, true);
+          await settle();
+          check(action.type);
+        }
+        // Whatever happened, a gateway document that says hello ends the story: ready, and
+        // every call settles.
+        hello();
+        await settle();
+        check('the last hello');
+        expect(connection.state).to.equal('ready');
+        const outcomes = await Promise.race([
+          Promise.all(calls),
+          tick(3000).then(() => 'a call never settled' as const),
+        ]);
+        expect(outcomes).to.not.equal('a call never settled');
+        // In order: the calls each document took, and across documents, rise.
+        const taken = log
+          .filter((l) => l.call.startsWith('call '))
+          .map((l) => Number(l.call.slice(5)));
+        expect(taken, 'calls took effect in the order they were made').to.deep.equal(
+          [...taken].sort((a, b) => a - b),
+        );
+        // Every call applied is one the page made once, and none was applied twice.
+        expect(new Set(taken).size).to.equal(taken.length);
+        connection.close();
+        expect(connection.state).to.equal('closed');
+        expect(readyFlag).to.equal(false);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a call made before any document connects waits for one, and closing lets it go', async () => {
+    const connection = new FrameConnection(
+      {
+        config: () => ({ label: 'A' }),
+        changed: () => {},
+        focusChanged: () => {},
+        submitted: () => {},
+        readyChanged: () => {},
+        looked: () => false,
+      },
+      { label: 'A' },
+    );
+    connection.open();
+    const waiting = connection.call('clear');
+    const ready = connection.ready;
+    connection.close();
+    const outcome = await waiting.then(
+      () => 'applied',
+      () => 'rejected',
+    );
+    expect(outcome).to.equal('rejected');
+    expect(
+      await ready.then(
+        () => 'ready',
+        () => 'rejected',
+      ),
+    ).to.equal('rejected');
+  });
+
+  it('a loaded document that never speaks fails the field; a later hello brings it back', async () => {
+    let readyFlag = false;
+    const connection = new FrameConnection(
+      {
+        config: () => ({ label: 'A' }),
+        changed: () => {},
+        focusChanged: () => {},
+        submitted: () => {},
+        readyChanged: (ready) => (readyFlag = ready),
+        looked: () => false,
+      },
+      { label: 'A' },
+      { firstLoad: 200, silent: 50, settle: 50 },
+    );
+    const errors: string[] = [];
+    const consoleError = console.error;
+    console.error = (message: string) => void errors.push(message);
+    try {
+      connection.open();
+      const ready = connection.ready;
+      connection.loaded();
+      await tick(80);
+      expect(connection.state).to.equal('failed');
+      expect(errors.join()).to.contain('did not answer');
+      expect(
+        await ready.then(
+          () => 'ready',
+          () => 'rejected',
+        ),
+      ).to.equal('rejected');
+      const doc = new FakeDocument({ label: 'A' }, []);
+      connection.hello({ height: 40, title: '' }, doc.port);
+      await settle();
+      expect(connection.state).to.equal('ready');
+      expect(readyFlag).to.equal(true);
+      await connection.ready;
+    } finally {
+      console.error = consoleError;
+      connection.close();
+    }
+  });
+
+  it('after a leave, a new document that never speaks (a look-alike) fails the field in time', async () => {
+    const connection = new FrameConnection(
+      {
+        config: () => ({ label: 'A' }),
+        changed: () => {},
+        focusChanged: () => {},
+        submitted: () => {},
+        readyChanged: () => {},
+        looked: () => false,
+      },
+      { label: 'A' },
+      { firstLoad: 5000, silent: 50, settle: 50 },
+    );
+    const consoleError = console.error;
+    console.error = () => {};
+    try {
+      connection.open();
+      const doc = new FakeDocument({ label: 'A' }, []);
+      connection.hello({ height: 40, title: '' }, doc.port);
+      await settle();
+      expect(connection.state).to.equal('ready');
+      const call = connection.call('clear').then(
+        () => 'applied',
+        () => 'rejected',
+      );
+      doc.leave();
+      await settle();
+      expect(connection.state).to.equal('loading');
+      await tick(80);
+      expect(connection.state).to.equal('failed');
+      expect(['applied', 'rejected']).to.include(await call);
+    } finally {
+      console.error = consoleError;
+      connection.close();
+    }
+  });
+});
