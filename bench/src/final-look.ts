@@ -2,7 +2,8 @@
 // ask for the same look (French, the merchant's colour and size); a field counts once its frame
 // shows an input in that look and the page shows the frame. Nothing else stands in for it: not a
 // ready event, not a first message.
-import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { throttleCpu } from '../../test/harness/cpu-throttle.js';
 
 /** The fields both pages show, and the look each must reach. */
 export const KINDS = ['number', 'expiry', 'cvc'] as const;
@@ -121,41 +122,6 @@ export interface LoadSample {
   readyToLook: number;
   /** Layout shift of the page and its frames after `ready` (the shopper has not typed). */
   shiftAfterReady: number;
-}
-
-/**
- * Slows every renderer of `page` by `rate` (the CPU profile of a mid-range phone is 4): the page
- * before it navigates (DevTools keeps the setting across the process swap), and each frame in a
- * process of its own before its first script runs (it is held at its start until throttled).
- */
-export async function throttleCpu(
-  context: BrowserContext,
-  page: Page,
-  rate: number,
-): Promise<CDPSession> {
-  const session = await context.newCDPSession(page);
-  await session.send('Emulation.setCPUThrottlingRate', { rate });
-  let id = 0;
-  session.on('Target.attachedToTarget', (event) => {
-    const { sessionId } = event;
-    const send = (method: string, params: object = {}) =>
-      session
-        .send('Target.sendMessageToTarget', {
-          sessionId,
-          message: JSON.stringify({ id: ++id, method, params }),
-        })
-        .catch(() => {});
-    void send('Emulation.setCPUThrottlingRate', { rate }).then(() =>
-      send('Runtime.runIfWaitingForDebugger'),
-    );
-  });
-  // Not flattened: this session's own children, held until the message above releases them.
-  await session.send('Target.setAutoAttach', {
-    autoAttach: true,
-    waitForDebuggerOnStart: true,
-    flatten: false,
-  });
-  return session;
 }
 
 declare const bench: { ready: number | null; fieldsReady: number[] };

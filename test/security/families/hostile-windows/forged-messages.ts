@@ -1,5 +1,6 @@
-// A third-origin frame inside the merchant page forges handshakes, tokenize/clear/configure
-// calls, group messages, ports, oversized and malformed payloads, and tampers with its siblings.
+// A third-origin frame inside the merchant page forges hellos (with ports it holds), gone,
+// tokenize/clear/configure calls and tells, group messages, oversized and malformed payloads, and
+// tampers with its siblings.
 import type { Browser } from '@playwright/test';
 import type { GatewayRun } from '../../lib/gateway-process.js';
 import type { PageServer } from '../../lib/merchant-server.js';
@@ -49,6 +50,20 @@ export async function forgerScenario(
         ),
       [gw.url, groupId, merchant.origin] as const,
     );
+    await page.waitForTimeout(500);
+    const states = await page.evaluate(() =>
+      [...document.querySelectorAll('pay-card-number, pay-card-expiry, pay-card-cvc')].map(
+        (field) => ({
+          empty: (field as HTMLElement & { state: { empty: boolean } }).state.empty,
+          ready: field.matches(':state(ready)'),
+        }),
+      ),
+    );
+    result.check(
+      'forger: forged hellos and tells change no field (still empty, still the real frames)',
+      states.every((s) => s.empty && s.ready) && page.url().endsWith('/victim.html'),
+      `fields ${JSON.stringify(states)}, page ${page.url()}`,
+    );
     await typeCard(page, 'split', card);
     const sentAfter = await forger.evaluate(
       ([g, grp, h]) =>
@@ -89,7 +104,11 @@ export async function forgerScenario(
       `tokenize answered ${JSON.stringify(answer)}`,
     );
     const label = await numberFrame.evaluate(
-      () => document.querySelector('input')?.getAttribute('aria-label') ?? document.title,
+      () =>
+        document
+          .querySelector('pay-card-form')
+          ?.shadowRoot?.querySelector('input')
+          ?.getAttribute('aria-label') ?? document.title,
     );
     result.check(
       'forger: forged configure ignored (label not replaced)',
@@ -116,7 +135,7 @@ export async function forgerScenario(
     );
     result.check(
       'forger: no crash of the page or the frames',
-      !crashed && !pageErrors.some((e) => /pay|penpal/i.test(e)),
+      !crashed && !pageErrors.some((e) => /pay/i.test(e)),
       `crashed ${crashed}, errors ${pageErrors.join(' | ').slice(0, 300)}`,
     );
   } finally {

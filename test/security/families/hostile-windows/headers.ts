@@ -26,8 +26,12 @@ function unhashedInline(html: string, directives: Record<string, string[]>): str
     ['script', 'script-src'],
     ['style', 'style-src'],
   ] as const) {
+    // A JSON data block (the frame's strings) is no script: it never runs, nor needs a hash.
     const blocks = html.matchAll(
-      new RegExp(`<${tag}(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'gi'),
+      new RegExp(
+        `<${tag}(?![^>]*\\b(?:src=|type="application/json"))[^>]*>([\\s\\S]*?)</${tag}>`,
+        'gi',
+      ),
     );
     for (const [, body] of blocks) {
       const hash = `'sha256-${createHash('sha256')

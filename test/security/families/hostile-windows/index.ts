@@ -14,7 +14,7 @@ import { shared } from '../../lib/shared.js';
 import { autofillCases, autofillPages, runCase } from './autofill-theft.js';
 import { embedderScenario } from './embedder.js';
 import { forgerScenario } from './forged-messages.js';
-import { LOOKALIKE_HTML, frameSwap, swapPage } from './frame-swap.js';
+import { LOOKALIKE_HTML, frameSwap, swapPage, swapRace } from './frame-swap.js';
 import { groupsScenario } from './groups.js';
 import { headersScenario } from './headers.js';
 import { styleInjection } from './hostile-styles.js';
@@ -102,6 +102,10 @@ export function hostileWindows(): void {
     attack('swapped frame', async (result) => {
       const { browser, merchant, hostile } = await site.get();
       await frameSwap(browser, merchant.origin, hostile.origin, result);
+    });
+    attack('swap race', async (result) => {
+      const { browser, merchant, hostile, gw } = await site.get();
+      await swapRace(browser, merchant.origin, hostile.origin, gw, 5, result);
     });
     attack('headers', async (result) => headersScenario((await site.get()).gw, result));
   });

@@ -12,23 +12,27 @@ addEventListener('message', (e) => {
   try { text = JSON.stringify(e.data); } catch { text = String(e.data); }
   window.received.push(e.origin + ' ' + String(text).slice(0, 5000));
 });
-const penpal = (type, extra) => ({ namespace: 'penpal', channel: 'pay-field', type, ...extra });
+const call = (n, method, args) => ({ call: n, method, args });
+const tell = (method, args) => ({ tell: method, args });
 window.forgedMessages = (group) => {
   const deep = {}; let cur = deep; for (let i = 0; i < 2000; i++) { cur.a = {}; cur = cur.a; }
   return [
-    { ns: 'pay-group', group, type: 'collect', id: 'forged1' },
-    { ns: 'pay-group', group, type: 'brand', brand: 'amex' },
-    { ns: 'pay-group', group, type: 'values', id: 'forged1', values: [{ part: 'number', value: '4000000000000002' }] },
-    penpal('SYN', { participantId: 'forged00' }),
-    penpal('ACK1', { methodPaths: [['change'], ['resize']] }),
-    penpal('ACK2', {}),
-    penpal('CALL', { id: 'c1', methodPath: ['clear'], args: [] }),
-    penpal('CALL', { id: 'c2', methodPath: ['tokenize'], args: [{ parts: ['number', 'expiry', 'cvc'] }] }),
-    penpal('CALL', { id: 'c3', methodPath: ['configure'], args: [{ label: 'x', publishableKey: 'pk_test_attacker', styles: { '--pay-color': 'url(https://evil.example/x)' } }] }),
-    penpal('CALL', { id: 'c4', methodPath: ['constructor', 'constructor'], args: ['return 1'] }),
-    penpal('CALL', { id: 'c5', methodPath: ['__proto__', 'toString'], args: [] }),
-    null, undefined, 0, '', 'x'.repeat(2 * 1024 * 1024), [1, 2, 3], { namespace: 'penpal' }, deep,
-    { ns: 'pay-group', group, type: 'values', id: 'x', values: Array.from({ length: 100000 }, () => ({ part: 'number', value: '4' })) },
+    { ns: 'pay-group', group, key: '', type: 'collect', id: 'forged1' },
+    { ns: 'pay-group', group, key: 'pk_test_attacker', type: 'brand', brand: 'amex' },
+    { ns: 'pay-group', group, key: '', type: 'values', id: 'forged1', values: [{ part: 'number', value: '4000000000000002' }] },
+    // The field protocol: a hello (with a made-up frame id), a gone, and RPC messages sent where
+    // only a port carries them.
+    { ns: 'pay-field', type: 'hello', id: 'forgedframe01', look: { height: 1, title: 'x' } },
+    { ns: 'pay-field', type: 'gone' },
+    call(1, 'clear', []),
+    call(2, 'tokenize', [{ parts: ['number', 'expiry', 'cvc'] }]),
+    call(3, 'configure', [{ label: 'x', publishableKey: 'pk_test_attacker', styles: { '--pay-color': 'url(https://evil.example/x)' } }]),
+    call(4, 'constructor', ['return 1']),
+    call(5, '__proto__', []),
+    tell('resize', [1]),
+    tell('change', [{ empty: false, complete: true, valid: true, brand: 'visa' }]),
+    null, undefined, 0, '', 'x'.repeat(2 * 1024 * 1024), [1, 2, 3], { ns: 'pay-field' }, deep,
+    { ns: 'pay-group', group, key: '', type: 'values', id: 'x', values: Array.from({ length: 100000 }, () => ({ part: 'number', value: '4' })) },
     new ArrayBuffer(1024 * 1024),
   ];
 };
@@ -45,16 +49,21 @@ window.attack = (gateway, group, hostOrigin) => {
       for (const target of [hostOrigin, '*']) { try { window.parent.postMessage(message, target); sent++; } catch {} }
     }
   }
-  // A handshake that hands over a port the forger holds: obeyed, it would let it call the frame.
-  for (let i = 0; i < frames.length; i++) {
-    if (frames[i] === window) continue;
+  // A hello that hands the host a port the forger holds: obeyed, the field would show as ready
+  // and the forger could tell it a state, a size, a submit. Same to the frames (which take no
+  // hello at all): obeyed, the forger could call them.
+  const ports = (target, origin, data) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = (e) => window.received.push('port ' + JSON.stringify(e.data).slice(0, 5000));
-    try { frames[i].postMessage(penpal('ACK2', {}), gateway, [channel.port2]); sent++; } catch {}
-    channel.port1.postMessage(penpal('CALL', { id: 'p1', methodPath: ['tokenize'], args: [{ parts: ['number', 'expiry', 'cvc'] }] }));
-  }
-  const host = [penpal('CALL', { id: 'h1', methodPath: ['change'], args: [{ empty: false, complete: true, valid: true, brand: 'visa' }] }), penpal('CALL', { id: 'h2', methodPath: ['resize'], args: [1] })];
-  for (const m of host) window.parent.postMessage(m, hostOrigin);
+    try { target.postMessage(data, origin, [channel.port2]); sent++; } catch {}
+    channel.port1.postMessage(call(7, 'tokenize', [{ parts: ['number', 'expiry', 'cvc'] }]));
+    channel.port1.postMessage(tell('resize', [1]));
+    channel.port1.postMessage(tell('change', [{ empty: false, complete: true, valid: true, brand: 'visa' }]));
+    channel.port1.postMessage(tell('submit', []));
+  };
+  const hello = { ns: 'pay-field', type: 'hello', id: 'forgedframe01', look: { height: 1, title: 'x' } };
+  for (let i = 0; i < frames.length; i++) if (frames[i] !== window) ports(frames[i], gateway, hello);
+  ports(window.parent, hostOrigin, hello);
   return sent;
 };
 /** Tries to read or replace a sibling frame; answers what happened. */
