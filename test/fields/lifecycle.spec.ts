@@ -7,18 +7,20 @@ import { HOST } from './servers.js';
 
 type Outcome = { ok: true; result: { card: { last4: string } } } | { ok: false; code: string };
 
-declare global {
-  interface Window {
-    payEvents: { type: string; target: string; detail: unknown }[];
-    tokenizeGroup(id: string): Promise<Outcome>;
-  }
+/** What pages/record.js gives every test page. */
+interface Recorded {
+  payEvents: { type: string; target: string }[];
+  tokenizeGroup(id: string): Promise<Outcome>;
 }
 
 const FIELDS = ['number', 'expiry', 'cvc'] as const;
 
 async function groupReady(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => window.payEvents.some((e) => e.type === 'pay-ready' && e.target === 'group'),
+    () =>
+      (window as unknown as Recorded).payEvents.some(
+        (e) => e.type === 'pay-ready' && e.target === 'group',
+      ),
     undefined,
     { timeout: 60_000 },
   );
@@ -155,7 +157,7 @@ test.describe('calls take effect in the order the page made them', () => {
       outcomes.push(
         await page.evaluate(async () => {
           (document.getElementById('cvc') as HTMLElement & { clear(): void }).clear();
-          const outcome = await window.tokenizeGroup('group');
+          const outcome = await (window as unknown as Recorded).tokenizeGroup('group');
           return outcome.ok ? 'a token' : outcome.code;
         }),
       );
@@ -177,14 +179,14 @@ test.describe('calls take effect in the order the page made them', () => {
         acceptedBrands: string[];
       };
       group.acceptedBrands = ['amex'];
-      const outcome = await window.tokenizeGroup('group');
+      const outcome = await (window as unknown as Recorded).tokenizeGroup('group');
       group.acceptedBrands = null as unknown as string[];
       return outcome.ok ? 'a token' : outcome.code;
     });
     expect(refused).toBe('unsupported_brand');
     // tokenize() first, clear() right after: the tokenize took the card as it was.
     const first = await page.evaluate(async () => {
-      const tokenize = window.tokenizeGroup('group');
+      const tokenize = (window as unknown as Recorded).tokenizeGroup('group');
       (document.getElementById('number') as HTMLElement & { clear(): void }).clear();
       const outcome = await tokenize;
       return outcome.ok ? outcome.result.card.last4 : outcome.code;
@@ -193,7 +195,7 @@ test.describe('calls take effect in the order the page made them', () => {
     // And the clear() made after it took effect too.
     expect(
       await page.evaluate(async () => {
-        const outcome = await window.tokenizeGroup('group');
+        const outcome = await (window as unknown as Recorded).tokenizeGroup('group');
         return outcome.ok ? 'a token' : outcome.code;
       }),
     ).toBe('incomplete_number');

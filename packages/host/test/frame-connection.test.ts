@@ -191,7 +191,7 @@ describe('a field connection over random lives of its iframe', () => {
         const notFinal: string[] = [];
         connection.open();
         /** What the iframe holds: a gateway document, a look-alike, or nothing yet. */
-        let content: FakeDocument | 'lookalike' | null = null;
+        let content = null as FakeDocument | 'lookalike' | null;
         const calls: Promise<'applied' | 'rejected'>[] = [];
         // The page's calls, one after another (as the group's sequence() runs them).
         let chain: Promise<unknown> = Promise.resolve();
