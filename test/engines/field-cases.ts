@@ -6,6 +6,7 @@ import type { Page } from './driver.js';
 import {
   events,
   fieldFrame,
+  fieldLooks,
   fillSplit,
   focusedInput,
   hostMatches,
@@ -50,6 +51,70 @@ export const FIELD_CASES: Case[] = [
       assert.equal(
         await inputAttribute(await fieldFrame(page, 'number'), 'number', 'aria-label'),
         'Card number',
+      );
+    },
+  },
+  {
+    name: 'at pay-ready each field looks as it will stay: French, the merchant colour and size',
+    async run(page, origins) {
+      await page.goto(`${origins.host}/final-look.html`);
+      await waitFor('pay-ready of the group', () =>
+        page.evaluate<boolean>(
+          `() => !!window.payEvents?.some((e) => e.type === 'pay-ready' && e.target === 'group')`,
+        ),
+      );
+      const atReady = await fieldLooks(page, SPLIT);
+      assert.deepEqual(atReady, [
+        'Numéro de carte | 1234 1234 1234 1234 | rgb(29, 78, 216) | 22px | fr',
+        'Date d’expiration (MM / AA) | MM / AA | rgb(29, 78, 216) | 22px | fr',
+        'Code de sécurité | CVC | rgb(29, 78, 216) | 22px | fr',
+      ]);
+      const top = () =>
+        page.evaluate<number>(`() => document.getElementById('below').getBoundingClientRect().top`);
+      const topAtReady = await top();
+      await new Promise((r) => setTimeout(r, 3000));
+      assert.deepEqual(await fieldLooks(page, SPLIT), atReady);
+      assert.equal(await top(), topAtReady);
+    },
+  },
+  {
+    name: 'calls take effect in the order made: clear() then tokenize(), tokenize() then clear()',
+    async run(page, origins) {
+      await open(page, origins, '/final-look.html');
+      await typeInto(page, 'number', 'number', '4242424242424242');
+      await typeInto(page, 'expiry', 'expiry', '1234');
+      for (let i = 0; i < 10; i++) {
+        await typeInto(page, 'cvc', 'cvc', '123');
+        await waitFor('the CVC complete', () =>
+          page.evaluate<boolean>(`() => document.getElementById('cvc').state.complete`),
+        );
+        const outcome = await page.evaluate<string>(
+          `async () => {
+            document.getElementById('cvc').clear();
+            const outcome = await window.tokenizeGroup('group');
+            return outcome.ok ? 'a token' : outcome.code;
+          }`,
+        );
+        assert.equal(outcome, 'incomplete_cvc', `try ${i + 1}`);
+      }
+      await typeInto(page, 'cvc', 'cvc', '123');
+      await waitFor('the CVC complete', () =>
+        page.evaluate<boolean>(`() => document.getElementById('cvc').state.complete`),
+      );
+      const first = await page.evaluate<string>(
+        `async () => {
+          const tokenize = window.tokenizeGroup('group');
+          document.getElementById('cvc').clear();
+          const outcome = await tokenize;
+          return outcome.ok ? outcome.result.card.last4 : outcome.code;
+        }`,
+      );
+      assert.equal(first, '4242');
+      assert.equal(
+        await page.evaluate<string>(
+          `async () => { const o = await window.tokenizeGroup('group'); return o.ok ? 'a token' : o.code; }`,
+        ),
+        'incomplete_cvc',
       );
     },
   },
@@ -411,7 +476,7 @@ export const FIELD_CASES: Case[] = [
     },
   },
   {
-    name: 'a third-origin frame forging group, handshake and call messages changes nothing',
+    name: 'a third-origin frame forging group messages, hellos, calls and gone changes nothing',
     async run(page, origins) {
       await open(page, origins, '/forged.html');
       await fillSplit(page, '4242424242424242', '1234', '123');
@@ -442,7 +507,7 @@ export const FIELD_CASES: Case[] = [
     },
   },
   {
-    name: 'the merchant page replaying a handshake and a call to a frame changes nothing',
+    name: 'the merchant page sending a frame a hello, a call and a gone changes nothing',
     async run(page, origins) {
       await open(page, origins, '/split.html');
       await fillSplit(page, '4242424242424242', '1234', '123');
@@ -450,10 +515,16 @@ export const FIELD_CASES: Case[] = [
       await page.evaluate(
         `(gateway) => {
           const frame = document.querySelector('#number > iframe').contentWindow;
-          frame.postMessage({ namespace: 'penpal', channel: 'pay-field', type: 'SYN', participantId: 'zzzz' }, gateway);
-          frame.postMessage({ namespace: 'penpal', channel: 'pay-field', type: 'CALL', id: 'x', methodPath: ['clear'] }, gateway);
-          // And to the page itself, as if from a frame.
-          postMessage({ namespace: 'penpal', channel: 'pay-field', type: 'CALL', id: 'y', methodPath: ['change'], args: [{ empty: true, complete: true, valid: true }] }, location.origin);
+          const hello = { ns: 'pay-field', type: 'hello', id: 'replayed01', look: { height: 1, title: 'x' } };
+          const channel = new MessageChannel();
+          frame.postMessage(hello, gateway, [channel.port2]);
+          channel.port1.postMessage({ call: 1, method: 'clear', args: [] });
+          frame.postMessage({ call: 2, method: 'clear', args: [] }, gateway);
+          frame.postMessage({ ns: 'pay-field', type: 'gone' }, gateway);
+          // And to the page itself, as if from a frame (but from the page's own origin).
+          const own = new MessageChannel();
+          postMessage(hello, location.origin, [own.port2]);
+          own.port1.postMessage({ tell: 'change', args: [{ empty: true, complete: true, valid: true }] });
         }`,
         origins.gateway,
       );

@@ -51,8 +51,8 @@ export async function open(page: Page, origins: Origins, path: string, groups = 
     ),
   );
   // Every field's frame, once, before anything has the focus (WebKit measures its inputs then).
-  // A field is ready before its app has loaded (the frame's entry draws plain inputs); the
-  // cases drive the app's inputs, so each frame's app is waited for too.
+  // A field is ready before its app has loaded (its document is served with the field drawn);
+  // the cases drive the app, so each frame's app is waited for too (it hydrates the field).
   const fields = await page.evaluate<string[]>(
     `() => [...document.querySelectorAll('iframe')].map((f) => f.parentElement.id).filter(Boolean)`,
   );
@@ -60,7 +60,7 @@ export async function open(page: Page, origins: Origins, path: string, groups = 
     const frame = await fieldFrame(page, field);
     await waitFor(`the app of ${field}`, () =>
       frame.evaluate<boolean>(
-        `() => !!document.querySelector('pay-card-form')?.shadowRoot?.querySelector('input')`,
+        `() => !!document.querySelector('pay-card-form:not([defer-hydration])')?.shadowRoot?.querySelector('input')`,
       ),
     );
   }
@@ -144,3 +144,22 @@ export const hostMatches = (page: Page, id: string, selector: string) =>
     id,
     selector,
   ]);
+
+/** Each field's input as the shopper sees it: its name, placeholder, colour, size, language. */
+export async function fieldLooks(page: Page, fields: string[]): Promise<string[]> {
+  const looks: string[] = [];
+  for (const field of fields)
+    looks.push(
+      await (
+        await fieldFrame(page, field)
+      ).evaluate<string>(
+        `() => {
+          const input = document.querySelector('pay-card-form').shadowRoot.querySelector('input');
+          const style = getComputedStyle(input);
+          return [input.getAttribute('aria-label'), input.placeholder, style.color, style.fontSize,
+            document.documentElement.lang].join(' | ');
+        }`,
+      ),
+    );
+  return looks;
+}

@@ -309,7 +309,7 @@ test('two groups on one page stay apart', async ({ page }) => {
   expect(second).toMatchObject({ ok: true, result: { card: { brand: 'amex', last4: '0005' } } });
 });
 
-test('messages from a third origin and a second handshake change nothing', async ({ page }) => {
+test('messages from a third origin, forged hellos and gone change nothing', async ({ page }) => {
   await open(page, '/forged.html');
   await fillSplit(page, '', '4242424242424242', '1234', '123');
   const before = await events(page);
@@ -327,17 +327,24 @@ test('messages from a third origin and a second handshake change nothing', async
     groupId,
     HOST,
   ] as const);
-  // The merchant page itself replays a handshake and sends a malformed call.
+  // The merchant page itself sends a frame a hello with a port, a call and a gone, and itself a
+  // hello as if from a frame (its own origin, not the gateway's).
   await page.evaluate((gateway) => {
     const frame = document.querySelector<HTMLIFrameElement>('#number > iframe')!.contentWindow!;
-    frame.postMessage(
-      { namespace: 'penpal', channel: 'pay-field', type: 'SYN', participantId: 'zzzz' },
-      gateway,
-    );
-    frame.postMessage(
-      { namespace: 'penpal', channel: 'pay-field', type: 'CALL', id: 'x', methodPath: ['clear'] },
-      gateway,
-    );
+    const hello = {
+      ns: 'pay-field',
+      type: 'hello',
+      id: 'replayed01',
+      look: { height: 1, title: 'x' },
+    };
+    const channel = new MessageChannel();
+    frame.postMessage(hello, gateway, [channel.port2]);
+    channel.port1.postMessage({ call: 1, method: 'clear', args: [] });
+    frame.postMessage({ call: 2, method: 'clear', args: [] }, gateway);
+    frame.postMessage({ ns: 'pay-field', type: 'gone' }, gateway);
+    const own = new MessageChannel();
+    postMessage(hello, location.origin, [own.port2]);
+    own.port1.postMessage({ tell: 'resize', args: [1] });
   }, GATEWAY);
   // Let every forged message be delivered and (not) handled.
   await page.waitForTimeout(500);

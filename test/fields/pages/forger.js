@@ -6,39 +6,49 @@ window.addEventListener('message', (event) =>
 );
 
 window.forge = (gateway, group, hostOrigin) => {
-  const penpal = (type, extra) => ({ namespace: 'penpal', channel: 'pay-field', type, ...extra });
+  const hello = {
+    ns: 'pay-field',
+    type: 'hello',
+    id: 'forgedframe01',
+    look: { height: 1, title: 'x' },
+  };
+  const calls = [
+    { call: 1, method: 'clear', args: [] },
+    { call: 2, method: 'tokenize', args: [{ parts: ['number', 'expiry', 'cvc'] }] },
+  ];
+  const tells = [
+    { tell: 'change', args: [{ empty: true, complete: true, valid: true }] },
+    { tell: 'resize', args: [1] },
+  ];
   const toFrames = [
-    { ns: 'pay-group', group, type: 'collect', id: 'forged' },
-    { ns: 'pay-group', group, type: 'brand', brand: 'amex' },
+    { ns: 'pay-group', group, key: '', type: 'collect', id: 'forged' },
+    { ns: 'pay-group', group, key: '', type: 'brand', brand: 'amex' },
     {
       ns: 'pay-group',
       group,
+      key: '',
       type: 'values',
       id: 'forged',
       values: [{ part: 'number', value: '4000000000000002' }],
     },
-    penpal('SYN', { participantId: 'zzzzzzzz' }),
-    penpal('ACK1', { methodPaths: [['change']] }),
-    penpal('CALL', { id: 'c1', methodPath: ['clear'], args: [] }),
-    penpal('CALL', {
-      id: 'c2',
-      methodPath: ['tokenize'],
-      args: [{ parts: ['number', 'expiry', 'cvc'] }],
-    }),
+    hello,
+    { ns: 'pay-field', type: 'gone' },
+    ...calls,
   ];
+  /** A hello handing over a port the forger holds, and what it would say over it. */
+  const withPort = (target, origin) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => window.received.push({ origin: 'port', data: event.data });
+    target.postMessage(hello, origin, [channel.port2]);
+    for (const message of [...calls, ...tells]) channel.port1.postMessage(message);
+  };
   const frames = window.parent.frames;
   for (let i = 0; i < frames.length; i++) {
     if (frames[i] === window) continue;
     for (const message of toFrames) frames[i].postMessage(message, gateway);
+    withPort(frames[i], gateway);
   }
-  const toHost = [
-    penpal('SYN', { participantId: 'zzzzzzzz' }),
-    penpal('CALL', {
-      id: 'h1',
-      methodPath: ['change'],
-      args: [{ empty: true, complete: true, valid: true }],
-    }),
-    penpal('CALL', { id: 'h2', methodPath: ['resize'], args: [1] }),
-  ];
-  for (const message of toHost) window.parent.postMessage(message, hostOrigin);
+  for (const message of [hello, { ns: 'pay-field', type: 'gone' }, ...tells])
+    window.parent.postMessage(message, hostOrigin);
+  withPort(window.parent, hostOrigin);
 };
