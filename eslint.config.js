@@ -57,6 +57,7 @@ export default tseslint.config(
         fetch: 'readonly',
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
+        MessageChannel: 'readonly',
       },
     },
     rules: {
