@@ -15,7 +15,7 @@ import { payComponent, type ElementProps } from './pay-component.js';
 
 /** The events every field sends, as `onX` props: each is given the event's detail, then the event. */
 export interface FieldEvents {
-  /** The field's frame is connected. */
+  /** The field shows as it will stay (its words, styles and fonts in place), connected: `pay-ready`. */
   onReady: PayFieldEventMap['pay-ready'];
   /** The field's state changed: `{ field, empty, complete, valid, brand?, error? }`, never its value. */
   onChange: PayFieldEventMap['pay-change'];
