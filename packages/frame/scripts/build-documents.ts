@@ -77,10 +77,11 @@ async function bundleEntry(appUrl: string): Promise<string> {
 
 /** Every locale's complete catalog (English fills what a catalog lacks). */
 async function catalogs(): Promise<Record<Locale, Catalog>> {
-  const { CATALOG_LOADERS, ENGLISH } = await import('../src/i18n/catalog-loaders.js');
-  const all = { en: ENGLISH } as Record<Locale, Catalog>;
-  for (const [locale, load] of Object.entries(CATALOG_LOADERS))
-    all[locale as Locale] = { ...ENGLISH, ...(await load()).default };
+  const { CATALOG_LOADERS } = await import('../src/i18n/catalog-loaders.js');
+  const english = (await CATALOG_LOADERS.en()).default;
+  const all = {} as Record<Locale, Catalog>;
+  for (const locale of LOCALES)
+    all[locale] = { ...english, ...(await CATALOG_LOADERS[locale]()).default };
   return all;
 }
 

@@ -1,16 +1,15 @@
 /**
- * Where each locale's strings come from. English is in the frame's first load (every other
- * catalog falls back to it); any other language is a chunk of its own, fetched only by a frame
- * that speaks it. Keyed by the closed LOCALES list: a locale never builds a path.
+ * Where each locale's strings come from when a frame changes language after it was served: a
+ * chunk of its own per language, fetched only by a frame that then speaks it (a frame's first
+ * language comes in its document, complete: served-strings.ts). Keyed by the closed LOCALES
+ * list: a locale never builds a path.
  */
 import type { Catalog, Locale } from '@pay/protocol';
-import en from './catalogs/en.js';
 
 type Loader = () => Promise<{ default: Catalog }>;
 
-export const ENGLISH: Catalog = en;
-
-export const CATALOG_LOADERS: Record<Exclude<Locale, 'en'>, Loader> = {
+export const CATALOG_LOADERS: Record<Locale, Loader> = {
+  en: () => import('./catalogs/en.js'),
   fr: () => import('./catalogs/fr.js'),
   de: () => import('./catalogs/de.js'),
   es: () => import('./catalogs/es.js'),

@@ -15,12 +15,13 @@ import {
   type Messages,
   type TextDirection,
 } from '@pay/protocol';
-import { CATALOG_LOADERS, ENGLISH } from './catalog-loaders.js';
+import { CATALOG_LOADERS } from './catalog-loaders.js';
 import { servedStrings } from './served-strings.js';
 
 const served = typeof document === 'undefined' ? null : servedStrings();
 let locale: Locale = served?.locale ?? DEFAULT_LOCALE;
-let catalog: Catalog = { ...ENGLISH, ...served?.catalog };
+/** The served catalog is complete (the build fills it from English); another is loaded so. */
+let catalog: Partial<Catalog> = served?.catalog ?? {};
 let overrides: Messages = {};
 const listeners = new Set<() => void>();
 
@@ -38,15 +39,18 @@ export function currentLocale(): Locale {
   return locale;
 }
 
-/** The string for `key`: the merchant's override, else the locale's, else English. */
+/** The string for `key`: the merchant's override, else the locale's. */
 export function t(key: MessageKey): string {
-  return overrides[key] ?? catalog[key] ?? ENGLISH[key];
+  return overrides[key] ?? catalog[key] ?? key;
 }
 
-/** Speaks `next` with `strings` at once: the build renders each document's strings with it. */
+/**
+ * Speaks `next` with `strings` (complete) at once: the build renders each document's strings
+ * with it, and tests that have no served strings.
+ */
 export function useStrings(next: Locale, strings: Catalog): void {
   locale = next;
-  catalog = { ...ENGLISH, ...strings };
+  catalog = strings;
   changed();
 }
 
@@ -57,15 +61,22 @@ export function useStrings(next: Locale, strings: Catalog): void {
 export async function setLocale(next: unknown): Promise<void> {
   const wanted: Locale = isLocale(next) ? next : DEFAULT_LOCALE;
   if (wanted === locale) return;
-  let strings = ENGLISH;
-  if (wanted !== 'en') {
+  let strings: Catalog | undefined;
+  for (const tried of [wanted, DEFAULT_LOCALE]) {
     try {
-      strings = (await CATALOG_LOADERS[wanted]()).default;
+      // English under every catalog: a key a catalog lacks still reads in a language.
+      const [chosen, english] = await Promise.all([
+        CATALOG_LOADERS[tried](),
+        CATALOG_LOADERS[DEFAULT_LOCALE](),
+      ]);
+      strings = { ...english.default, ...chosen.default };
+      locale = tried;
+      break;
     } catch {
-      console.warn(`pay: could not load the "${wanted}" strings; showing English`);
+      console.warn(`pay: could not load the "${tried}" strings`);
     }
   }
-  locale = strings === ENGLISH ? DEFAULT_LOCALE : wanted;
+  if (!strings) return; // nothing could load: the strings the frame has stay
   catalog = strings;
   document.documentElement.lang = locale;
   changed();
