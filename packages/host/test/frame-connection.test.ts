@@ -327,7 +327,7 @@ describe('a field connection over random lives of its iframe', () => {
         looked: () => false,
       },
       { label: 'A' },
-      { firstLoad: 200, silent: 50, settle: 50 },
+      { firstLoad: 2000, silent: 200, settle: 200 },
     );
     const errors: string[] = [];
     const consoleError = console.error;
@@ -336,7 +336,7 @@ describe('a field connection over random lives of its iframe', () => {
       connection.open();
       const ready = connection.ready;
       connection.loaded();
-      await tick(80);
+      await tick(350);
       expect(connection.state).to.equal('failed');
       expect(errors.join()).to.contain('did not answer');
       expect(
@@ -368,7 +368,7 @@ describe('a field connection over random lives of its iframe', () => {
         looked: () => false,
       },
       { label: 'A' },
-      { firstLoad: 5000, silent: 50, settle: 50 },
+      { firstLoad: 5000, silent: 400, settle: 400 },
     );
     const consoleError = console.error;
     console.error = () => {};
@@ -385,7 +385,7 @@ describe('a field connection over random lives of its iframe', () => {
       doc.leave();
       await settle();
       expect(connection.state).to.equal('loading');
-      await tick(80);
+      await tick(500);
       expect(connection.state).to.equal('failed');
       expect(['applied', 'rejected']).to.include(await call);
     } finally {
