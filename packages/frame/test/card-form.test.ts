@@ -3,7 +3,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/components/card-form.js';
 import type { PayCardForm } from '../src/components/card-form.js';
-import type { FieldChangeDetail } from '@pay/protocol';
+import { fieldHeight, type FieldChangeDetail, type FrameStyles } from '@pay/protocol';
 import { cardValidatorReady } from '../src/card-rules/card-validator-loader.js';
 
 // Typing before the card rules load is covered by test/fields (the chunk held back).
@@ -384,4 +384,31 @@ describe('<pay-card-form> values that arrive without a keystroke', () => {
     const input = await fillFromElsewhere(el, '5555555555554444');
     expect(input.value).to.equal('4242');
   });
+});
+
+describe('<pay-card-form> height', () => {
+  // The host reserves this height for the frame from the merchant's styles (fieldHeight() in
+  // @pay/protocol), so the page does not move when the field shows: it must be the form's own.
+  const cases: [string, FrameStyles][] = [
+    ['number', {}],
+    ['number', { '--pay-font-size': '22px' }],
+    ['cvc', { '--pay-font-size': '18px', '--pay-line-height': '1.6' }],
+    ['expiry', { '--pay-line-height': '30px', '--pay-padding': '12px 14px' }],
+    ['number expiry cvc name', {}],
+    ['number expiry cvc name', { '--pay-font-size': '20px', '--pay-padding': '6px' }],
+  ];
+  for (const [parts, styles] of cases) {
+    it(`is fieldHeight() for ${parts} with ${JSON.stringify(styles)}`, async () => {
+      const el = await fixture<PayCardForm>(
+        html`<pay-card-form
+          parts=${parts}
+          style=${Object.entries(styles)
+            .map(([name, value]) => `${name}: ${value}`)
+            .join(';')}
+        ></pay-card-form>`,
+      );
+      const kind = parts.includes(' ') ? 'card' : (parts as 'number' | 'cvc' | 'expiry');
+      expect(Math.ceil(el.getBoundingClientRect().height)).to.equal(fieldHeight(kind, styles));
+    });
+  }
 });

@@ -1,4 +1,5 @@
 import {
+  fieldHeight,
   frameUrl,
   isExactOrigin,
   isTextDirection,
@@ -191,7 +192,8 @@ export abstract class PayFieldElement extends HTMLElement {
     iframe.title = this.#title();
     // No `allow` (the frame uses no Payment Request or other permission) and no `scrolling`
     // (the frame's own stylesheet hides overflow).
-    iframe.style.cssText = `display:block;width:100%;border:0;margin:0;padding:0;overflow:hidden;background:transparent;height:${this.kind === 'card' ? 140 : 40}px`;
+    // The height the frame will have for these styles: the page does not move when it shows.
+    iframe.style.cssText = `display:block;width:100%;border:0;margin:0;padding:0;overflow:hidden;background:transparent;height:${fieldHeight(this.kind, config.styles ?? {})}px`;
     const connection = new FrameConnection(
       {
         config: () => this.#config(group),

@@ -11,6 +11,7 @@ export * from './publishable-key.js';
 export * from './fields.js';
 export * from './rpc.js';
 export * from './frame-params.js';
+export * from './field-height.js';
 export * from './style-properties.js';
 export * from './style-allowlist.js';
 export * from './group-messages.js';
