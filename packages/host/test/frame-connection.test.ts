@@ -119,7 +119,10 @@ class FakeDocument {
       },
       blur: async () => answer(),
       clear: async () => answer(),
-      tokenize: async () => ({ ok: false, error: { code: 'incomplete_number', message: '' } }),
+      tokenize: async (request) => {
+        this.log.push({ doc: this.name, call: `call ${request.cardholderName}` });
+        return { ok: false, error: { code: 'incomplete_number', message: '' } };
+      },
     };
     openPeer<HostMethods, FrameMethods>(channel.port1, methods, FRAME_METHOD_NAMES);
   }
@@ -146,7 +149,8 @@ type Action =
   | { type: 'crash' }
   | { type: 'lookalike' }
   | { type: 'configure'; label: string }
-  | { type: 'call' };
+  | { type: 'call'; method: 'focus' | 'tokenize' }
+  | { type: 'reconnect' };
 
 const actions = fc.array(
   fc.oneof(
@@ -156,7 +160,11 @@ const actions = fc.array(
     fc.constant<Action>({ type: 'crash' }),
     fc.constant<Action>({ type: 'lookalike' }),
     fc.constantFrom('A', 'B').map<Action>((label) => ({ type: 'configure', label })),
-    fc.constant<Action>({ type: 'call' }),
+    fc.constantFrom('focus' as const, 'tokenize' as const).map<Action>((method) => ({
+      type: 'call',
+      method,
+    })),
+    fc.constant<Action>({ type: 'reconnect' }),
   ),
   { maxLength: 24 },
 );
@@ -172,22 +180,20 @@ describe('a field connection over random lives of its iframe', () => {
         let readyFlag = false;
         /** The last document that said hello. */
         let helloed: FakeDocument | null = null;
-        const connection = new FrameConnection(
-          {
-            config: () => config,
-            changed: () => {},
-            focusChanged: () => {},
-            submitted: () => {},
-            readyChanged: (ready) => {
-              readyFlag = ready;
-              // Ready means the field as it will stay: the page's configuration, shown.
-              if (ready && helloed?.shows !== JSON.stringify(config))
-                notFinal.push(`${helloed?.shows} while the page wants ${JSON.stringify(config)}`);
-            },
-            looked: () => false,
+        const owner = {
+          config: () => config,
+          changed: () => {},
+          focusChanged: () => {},
+          submitted: () => {},
+          readyChanged: (ready: boolean) => {
+            readyFlag = ready;
+            // Ready means the field as it will stay: the page's configuration, shown.
+            if (ready && helloed?.shows !== JSON.stringify(config))
+              notFinal.push(`${helloed?.shows} while the page wants ${JSON.stringify(config)}`);
           },
-          fragment,
-        );
+          looked: () => false,
+        };
+        let connection = new FrameConnection(owner, fragment);
         const notFinal: string[] = [];
         connection.open();
         /** What the iframe holds: a gateway document, a look-alike, or nothing yet. */
@@ -236,13 +242,35 @@ describe('a field connection over random lives of its iframe', () => {
               if (content instanceof FakeDocument && !content.gone) content.leave();
               content = 'lookalike';
               break;
-            case 'configure':
+            case 'configure': {
               config = { label: action.label };
-              chain = chain.then(() => connection.configure()).catch(() => {});
+              const on = connection;
+              chain = chain.then(() => on.configure()).catch(() => {});
+              break;
+            }
+            case 'reconnect':
+              // The element leaves the page and comes back (a framework moving it): the old
+              // connection ends for good, a new iframe starts from nothing.
+              connection.close();
+              expect(connection.state).to.equal('closed');
+              expect(readyFlag, 'not ready once closed').to.equal(false);
+              if (content instanceof FakeDocument && !content.gone) content.leave();
+              content = helloed = null;
+              connection = new FrameConnection(owner, fragment);
+              connection.open();
               break;
             case 'call': {
               const n = ++made;
-              const call = chain.then(() => connection.call('focus', String(n) as CardPart));
+              // On the connection the field has when the page calls (as the element does).
+              const on = connection;
+              const call = chain.then((): Promise<unknown> =>
+                action.method === 'focus'
+                  ? on.call('focus', String(n) as CardPart)
+                  : on.call('tokenize', {
+                      parts: ['number', 'expiry', 'cvc'],
+                      cardholderName: String(n),
+                    }),
+              );
               chain = call.catch(() => {});
               calls.push(
                 call.then(
