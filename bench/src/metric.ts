@@ -104,19 +104,7 @@ export function zero(
   unit: string,
   note?: string,
 ): Metric {
-  return {
-    group,
-    name,
-    value,
-    unit,
-    against: '',
-    againstValue: null,
-    ratio: null,
-    goal: '= 0',
-    goalRatio: null,
-    pass: value === 0,
-    ...(note ? { note } : {}),
-  };
+  return { ...absolute(group, name, value, unit, note), goal: '= 0', pass: value === 0 };
 }
 
 /** An absolute value against a budget (value ≤ budget). */

@@ -62,6 +62,16 @@ async function looks(page: Page): Promise<string[]> {
   return out;
 }
 
+/** Each frame as it looked at pay-ready, compared with how it looks now. */
+async function expectSameAsAtReady(page: Page, atReady: Buffer[], lookAtReady: string[]) {
+  const later = await screenshots(page);
+  for (const [i, field] of FIELDS.entries())
+    expect(later[i]!.equals(atReady[i]!), `${field}: the frame looks the same 3 s later`).toBe(
+      true,
+    );
+  expect(await looks(page)).toEqual(lookAtReady);
+}
+
 /** Where the text below the fields sits: the page must not move after pay-ready. */
 const below = (page: Page) => page.locator('#below').evaluate((p) => p.getBoundingClientRect().top);
 
@@ -91,12 +101,7 @@ test.describe('ready means the field as it will stay', () => {
         page.frameLocator(`#${field} > iframe`).locator('pay-card-form:not([defer-hydration])'),
       ).toBeAttached();
     await page.waitForTimeout(3000);
-    const later = await screenshots(page);
-    for (const [i, field] of FIELDS.entries())
-      expect(later[i]!.equals(atReady[i]!), `${field}: the frame looks the same 3 s later`).toBe(
-        true,
-      );
-    expect(await looks(page)).toEqual(lookAtReady);
+    await expectSameAsAtReady(page, atReady, lookAtReady);
     expect(await below(page)).toBe(top);
   });
 
@@ -119,12 +124,7 @@ test.describe('ready means the field as it will stay', () => {
     const atReady = await screenshots(page);
     const lookAtReady = await looks(page);
     await page.waitForTimeout(3000);
-    const later = await screenshots(page);
-    for (const [i, field] of FIELDS.entries())
-      expect(later[i]!.equals(atReady[i]!), `${field}: the frame looks the same 3 s later`).toBe(
-        true,
-      );
-    expect(await looks(page)).toEqual(lookAtReady);
+    await expectSameAsAtReady(page, atReady, lookAtReady);
     // No layout shift after the group's pay-ready (the frames were sized before it).
     const after = await page.evaluate(() => {
       const ready = performance
