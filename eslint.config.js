@@ -44,6 +44,36 @@ export default tseslint.config(
     rules: {
       // Skips `import type` by design; `npm run lint:cycles` (dpdm) also fails on type-only cycles.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // The trust boundary in the tree: code that runs on (or is served to) the merchant page
+      // never imports the gateway-origin side of the protocol or the frame app, and the page's
+      // side of the protocol never reaches into the gateway's. Type imports count too: a type
+      // is how a shape starts to be relied on. `scripts/lint-boundary.test.mjs` proves it.
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...['packages/host', 'packages/react', 'packages/vue', 'demo'].flatMap((target) => [
+              {
+                target,
+                from: 'packages/protocol/src/gateway',
+                message:
+                  'gateway-origin only: the merchant page imports @pay/protocol, never its gateway side',
+              },
+              {
+                target,
+                from: 'packages/frame',
+                message:
+                  'the frame app is served by the gateway, never bundled on the merchant page',
+              },
+            ]),
+            {
+              target: 'packages/protocol/src/*.ts',
+              from: 'packages/protocol/src/gateway',
+              message: "the page's side of the protocol must not depend on the gateway's",
+            },
+          ],
+        },
+      ],
     },
   },
   {

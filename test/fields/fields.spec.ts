@@ -450,6 +450,47 @@ test('disconnect and reconnect (StrictMode-style) keeps one frame and one connec
   expect(await tokenize(page)).toMatchObject({ ok: true });
 });
 
+test("the group's pay-ready comes once per set of fields: again for a field swapped in, not for the same set reconnecting", async ({
+  page,
+}) => {
+  await open(page, '/split.html');
+  const groupReadies = async () =>
+    (await events(page))
+      .filter((e) => e.type === 'pay-ready' && e.target === 'group')
+      .map((e) => (e.detail as { fields: string[] }).fields);
+  expect(await groupReadies()).toEqual([['number', 'expiry', 'cvc']]);
+  // The same three fields, one leaving and coming back: no new announcement.
+  const expiryReadies = (await events(page)).filter(
+    (e) => e.type === 'pay-ready' && e.target === 'expiry',
+  ).length;
+  await page.evaluate(() => {
+    const field = document.getElementById('expiry')!;
+    const next = field.nextSibling;
+    field.remove();
+    next!.parentNode!.insertBefore(field, next);
+  });
+  await page.waitForFunction(
+    (count) =>
+      window.payEvents.filter((e) => e.type === 'pay-ready' && e.target === 'expiry').length >
+      count,
+    expiryReadies,
+  );
+  expect(await groupReadies()).toHaveLength(1);
+  // A new CVC element in place of the old one: a set of the same size, but another set.
+  await page.evaluate(() => {
+    const old = document.getElementById('cvc')!;
+    const fresh = document.createElement('pay-card-cvc');
+    fresh.id = 'cvc2';
+    old.replaceWith(fresh);
+  });
+  await expect.poll(groupReadies).toEqual([
+    ['number', 'expiry', 'cvc'],
+    ['number', 'expiry', 'cvc'],
+  ]);
+  await page.waitForTimeout(500);
+  expect(await groupReadies()).toHaveLength(2);
+});
+
 test('focus(), blur() and clear() on a field element', async ({ page }) => {
   await open(page, '/split.html');
   await typeInto(page, 'number', 'number', '4242424242424242');

@@ -19,9 +19,7 @@ import {
   type FieldKind,
   type Locale,
 } from '@pay/protocol';
-
-/** Read by the gateway (packages/gateway/src/frame-csp.ts), which names the same file. */
-const FRAME_CSP_FILE = 'frame-csp.json';
+import { FRAME_CSP_FILE, type FrameCspHashes } from '@pay/protocol/gateway';
 
 const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = path.join(packageDir, 'dist');
@@ -143,7 +141,7 @@ async function main(): Promise<void> {
   }
   await writeFile(
     path.join(dist, FRAME_CSP_FILE),
-    `${JSON.stringify({ 'script-src': [sha256(entry)], 'style-src': [...styles].map(sha256) }, null, 2)}\n`,
+    `${JSON.stringify({ 'script-src': [sha256(entry)], 'style-src': [...styles].map(sha256) } satisfies FrameCspHashes, null, 2)}\n`,
   );
   console.log(
     `build-documents: ${LOCALES.length * FIELD_KINDS.length} documents (${LOCALES.length} locales × ${FIELD_KINDS.length} kinds), entry ${entry.length} B, ${styles.size} inline styles`,

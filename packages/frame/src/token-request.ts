@@ -1,14 +1,16 @@
 import {
   CARD_PARTS,
   isPassedApiErrorCode,
-  type CardBody,
   type CardPart,
-  type PartValue,
   type PayErrorCode,
-  type TokenAnswer,
   type TokenizeOutcome,
-  type TokenRequestBody,
 } from '@pay/protocol';
+import {
+  type CardBody,
+  type PartValue,
+  type TokenAnswer,
+  type TokenRequestBody,
+} from '@pay/protocol/gateway';
 import { errorMessage } from './card-rules/error-messages.js';
 import { PART_SPECS } from './card-rules/part-specs.js';
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { CARD_PARTS, type CardPart, type PartValue } from '@pay/protocol';
+import { CARD_PARTS, type CardPart } from '@pay/protocol';
+import { type PartValue } from '@pay/protocol/gateway';
 import { PART_SPECS } from '../src/card-rules/part-specs.js';
 import { frameTitle, groupLabel, partTexts } from '../src/card-rules/part-texts.js';
 import { cardBody } from '../src/token-request.js';

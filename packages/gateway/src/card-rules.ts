@@ -1,14 +1,14 @@
 import cardValidator from 'card-validator';
 import luhn10 from 'card-validator/dist/luhn-10.js';
-import type { CardBody } from '@pay/protocol/card-body';
+import type { CardBody } from '@pay/protocol/gateway/card-body';
 import { brandFromCardType, type CardBrand } from '@pay/protocol/card-brands';
+import { type CardNetwork } from '@pay/protocol/card-networks';
 import {
   CO_BADGED_NUMBER_LENGTH,
   availableNetworks,
   coBadgedNetworks,
-  type CardNetwork,
-} from '@pay/protocol/card-networks';
-import { CARD_NUMBER_DIGITS, checkExpiry, cvcLengths } from '@pay/protocol/card-rules';
+} from '@pay/protocol/gateway/co-badged-networks';
+import { CARD_NUMBER_DIGITS, checkExpiry, cvcLengths } from '@pay/protocol/gateway/card-rules';
 import { ApiError } from './errors.js';
 
 /** The API's brand names, one list with the frames'. */

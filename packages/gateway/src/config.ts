@@ -36,7 +36,8 @@ export interface GatewayConfig {
 
 export { ConfigError };
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** 0 or more: a latency of 0 ms, or port 0 (the system picks one). */
+function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -47,8 +48,14 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 }
 
 function limit(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const value = positiveInt(env, name, fallback);
+  const value = nonNegativeInt(env, name, fallback);
   if (value < 1) throw new ConfigError(`${name} must be at least 1`);
+  return value;
+}
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = nonNegativeInt(env, name, fallback);
+  if (value > 65535) throw new ConfigError(`${name} must be a port number, 0 to 65535`);
   return value;
 }
 
@@ -136,7 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   const databaseFile = databaseFileFrom(env.DATABASE_URL, dataDir);
   const postgres = postgresChoiceFrom(env.DATABASE_URL, limit(env, 'PAY_DATABASE_POOL_SIZE', 10));
   return {
-    port: positiveInt(env, 'PORT', 8787),
+    port: port(env, 'PORT', 8787),
     host: env.HOST || 'localhost',
     dataDir,
     databaseFile,
@@ -156,7 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     publicUrl: env.PAY_PUBLIC_URL || undefined,
     benchRoutes: env.PAY_BENCH_ROUTES === '1',
     logLevel: env.LOG_LEVEL || 'info',
-    networkLatencyMs: positiveInt(env, 'PAY_NETWORK_LATENCY_MS', 0),
+    networkLatencyMs: nonNegativeInt(env, 'PAY_NETWORK_LATENCY_MS', 0),
     synchronous,
   };
 }

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { FRAME_CSP_FILE, type FrameCspHashes } from '@pay/protocol/gateway';
 
 /**
  * The Content-Security-Policy of the card-field frames (/frame/v1/*). No inline script, no
@@ -17,20 +18,14 @@ export const frameCsp = [
   "form-action 'none'",
 ].join('; ');
 
-/**
- * Written by the frame build beside index.html: the hashes of the script and style it inlines
- * (its entry script, so that the frame shakes hands after one round trip). Only these blocks
- * may run, nothing else inline: an attribute handler or a block injected into the document
- * matches no hash.
- */
-export const FRAME_CSP_FILE = 'frame-csp.json';
+/** Written by the frame build (`@pay/protocol/gateway` names the file and its shape). */
+export { FRAME_CSP_FILE };
 
 const HASH = /^'sha256-[A-Za-z0-9+/]{43}='$/;
-type Hashes = { 'script-src': string[]; 'style-src': string[] };
 
-function parseHashes(text: string): Hashes | undefined {
+function parseHashes(text: string): FrameCspHashes | undefined {
   try {
-    const json = JSON.parse(text) as Partial<Record<keyof Hashes, unknown>>;
+    const json = JSON.parse(text) as Partial<Record<keyof FrameCspHashes, unknown>>;
     const list = (v: unknown) =>
       Array.isArray(v) && v.every((h) => typeof h === 'string' && HASH.test(h))
         ? (v as string[])
@@ -44,7 +39,7 @@ function parseHashes(text: string): Hashes | undefined {
 }
 
 /** The frame CSP with a build's hashes added to script-src and style-src. */
-export function frameCspWith(hashes: Hashes | undefined): string {
+export function frameCspWith(hashes: FrameCspHashes | undefined): string {
   if (!hashes) return frameCsp;
   return frameCsp
     .replace("script-src 'self'", ["script-src 'self'", ...hashes['script-src']].join(' '))

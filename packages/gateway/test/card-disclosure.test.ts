@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { binLength, shownDigits } from '../src/card-disclosure.js';
-import { migrations } from '../src/storage/sqlite-migrations.js';
+import { migrations } from '../src/storage/sqlite/migrations.js';
 import { SqliteStorage } from '../src/storage/sqlite-storage.js';
 import { startGateway, testCard } from './harness.js';
 import type { Gateway } from './harness.js';

@@ -35,6 +35,20 @@ describe('config: token rate limits and PAY_TRUST_PROXY', () => {
     }
   });
 
+  it('PORT and PAY_NETWORK_LATENCY_MS take 0 (the system picks a port; no latency), nothing below or beyond', () => {
+    assert.equal(load({ PORT: '0' }).port, 0);
+    assert.equal(load({ PORT: '65535' }).port, 65535);
+    assert.equal(load({ PAY_NETWORK_LATENCY_MS: '0' }).networkLatencyMs, 0);
+    for (const value of ['-1', '1.5', 'http', '65536'])
+      assert.throws(() => load({ PORT: value }), ConfigError, `PORT=${value}`);
+    for (const value of ['-1', '0.5', 'slow'])
+      assert.throws(
+        () => load({ PAY_NETWORK_LATENCY_MS: value }),
+        ConfigError,
+        `PAY_NETWORK_LATENCY_MS=${value}`,
+      );
+  });
+
   it('PAY_TRUST_PROXY: true/false or the proxies as addresses, CIDRs and named ranges', () => {
     assert.equal(trustProxyFrom(undefined), false);
     assert.equal(trustProxyFrom(''), false);

@@ -6,7 +6,7 @@ import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { maskKey } from '../src/crypto/key-hash.js';
 import { seedMerchant } from '../src/seed.js';
-import { migrations } from '../src/storage/sqlite-migrations.js';
+import { migrations } from '../src/storage/sqlite/migrations.js';
 import { SqliteStorage } from '../src/storage/sqlite-storage.js';
 
 /** The database file, its WAL and shared memory, as raw text. */

@@ -477,9 +477,15 @@ export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayF
       () => false,
     );
     if (!ready) return;
-    const same = fields.size === this.#fields.size && [...fields].every((f) => this.#fields.has(f));
-    if (!same || this.#readyFor?.size === fields.size) return;
+    // Still the group's fields, and not the set already announced (by members, not by count:
+    // a field swapped for another is a new set).
+    if (!sameSet(fields, this.#fields) || (this.#readyFor && sameSet(fields, this.#readyFor)))
+      return;
     this.#readyFor = fields;
     emitGroupEvent(this, 'pay-ready', { fields: [...fields].map((f) => f.kind) });
   }
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  return a.size === b.size && [...a].every((item) => b.has(item));
 }

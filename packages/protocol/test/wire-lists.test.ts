@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { brandFromCardType, CARD_BRANDS, isCardBrand } from '../src/card-brands.js';
 import { CARD_PARTS, FIELD_KINDS, isCardPart, isFieldKind } from '../src/card-parts.js';
-import { checkExpiry, cvcLengths, MAX_EXPIRY_YEARS_AHEAD } from '../src/card-rules.js';
+import { checkExpiry, cvcLengths, MAX_EXPIRY_YEARS_AHEAD } from '../src/gateway/card-rules.js';
 import {
   API_ERROR_CODES,
   API_ERROR_TYPES,
@@ -12,7 +12,7 @@ import {
   errorCategory,
   isPassedApiErrorCode,
 } from '../src/error-codes.js';
-import { isGroupMessage } from '../src/group-messages.js';
+import { isGroupMessage } from '../src/gateway/group-messages.js';
 import { isPublishableKey } from '../src/publishable-key.js';
 
 describe('card brands and parts', () => {

@@ -1,4 +1,4 @@
-import { cvcLengths } from '@pay/protocol';
+import { cvcLengths } from '@pay/protocol/gateway';
 import { cardValidator } from './card-validator-loader.js';
 import { digitsOf, type PartRules } from './part-rules.js';
 

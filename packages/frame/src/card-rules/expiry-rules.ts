@@ -1,4 +1,4 @@
-import { checkExpiry } from '@pay/protocol';
+import { checkExpiry } from '@pay/protocol/gateway';
 import { digitsOf, type PartRules } from './part-rules.js';
 
 const SEPARATOR = /[/\-.\s]+/;

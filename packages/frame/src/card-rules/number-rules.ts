@@ -1,4 +1,8 @@
-import { CARD_NUMBER_DIGITS, CO_BADGED_NUMBER_LENGTH, coBadgedNetworks } from '@pay/protocol';
+import {
+  CARD_NUMBER_DIGITS,
+  CO_BADGED_NUMBER_LENGTH,
+  coBadgedNetworks,
+} from '@pay/protocol/gateway';
 import { cardValidator } from './card-validator-loader.js';
 import { brandOf } from './brand.js';
 import { digitsOf, type PartRules } from './part-rules.js';

@@ -4,7 +4,8 @@
  * body of POST /v1/tokens (its words are part-texts.ts). The form draws from it, the tokenizer
  * assesses and builds the body from it.
  */
-import type { CardBody, CardPart } from '@pay/protocol';
+import type { CardPart } from '@pay/protocol';
+import type { CardBody } from '@pay/protocol/gateway';
 import { cvcRules } from './cvc-rules.js';
 import { expiryRules, expiryValue } from './expiry-rules.js';
 import { nameRules } from './name-rules.js';

@@ -3,14 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import {
   CARD_PARTS,
   NETWORK_NAMES,
-  availableNetworks,
   isCardPart,
   type CardBrand,
   type CardNetwork,
   type CardPart,
   type FieldChangeDetail,
-  type PartValue,
 } from '@pay/protocol';
+import { availableNetworks, type PartValue } from '@pay/protocol/gateway';
 import type { RulesContext } from '../card-rules/part-rules.js';
 import { PART_SPECS } from '../card-rules/part-specs.js';
 import { errorMessage } from '../card-rules/error-messages.js';

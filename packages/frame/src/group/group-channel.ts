@@ -1,12 +1,10 @@
+import { randomId, type CardBrand, type CardPart } from '@pay/protocol';
 import {
   GROUP_NAMESPACE,
   isGroupMessage,
-  randomId,
-  type CardBrand,
-  type CardPart,
   type GroupMessage,
   type PartValue,
-} from '@pay/protocol';
+} from '@pay/protocol/gateway';
 
 /** What a frame offers its group. */
 export interface GroupMember {

@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
-import { TokenRequestBodySchema } from '@pay/protocol/card-body';
-import { TokenAnswerSchema } from '@pay/protocol/token-answer';
+import { TokenRequestBodySchema } from '@pay/protocol/gateway/card-body';
+import { TokenAnswerSchema } from '@pay/protocol/gateway/token-answer';
 import { errorResponse } from './error.schema.js';
 
 /** The body and the 201 answer are the protocol's: the frame builds and reads the same shapes. */

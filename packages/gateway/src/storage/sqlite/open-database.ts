@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { migrations } from '../sqlite-migrations.js';
+import { migrations } from './migrations.js';
 
 export type Synchronous = 'FULL' | 'NORMAL';
 

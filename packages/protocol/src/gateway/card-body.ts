@@ -3,7 +3,7 @@
  * builds it, the gateway validates it with this schema; both take the type from it.
  */
 import Type, { type Static } from 'typebox';
-import { CARD_NETWORKS } from './card-networks.js';
+import { CARD_NETWORKS } from '../card-networks.js';
 
 export const CardBodySchema = Type.Object(
   {

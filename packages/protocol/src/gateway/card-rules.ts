@@ -2,7 +2,7 @@
  * The numeric card rules both sides apply: the frame while the customer types, the gateway on
  * `POST /v1/tokens`. Pure, so either side runs them on its own clock.
  */
-import type { CardBrand } from './card-brands.js';
+import type { CardBrand } from '../card-brands.js';
 
 /** A card number's digits, whatever its brand. */
 export const CARD_NUMBER_DIGITS = { min: 12, max: 19 } as const;

@@ -6,9 +6,9 @@
  * are taken only from a frame with the same key, since a script on the page can copy a group
  * id into a group of its own, but values taken under a key never go out under another.
  */
-import { isCardBrand, type CardBrand } from './card-brands.js';
-import { isCardPart, type CardPart } from './card-parts.js';
-import { FIELD_ERROR_CODES, type FieldErrorCode } from './error-codes.js';
+import { isCardBrand, type CardBrand } from '../card-brands.js';
+import { isCardPart, type CardPart } from '../card-parts.js';
+import { FIELD_ERROR_CODES, type FieldErrorCode } from '../error-codes.js';
 
 export const GROUP_NAMESPACE = 'pay-group';
 

@@ -3,9 +3,9 @@
  * hands `card` on to the page as it is (`TokenResult`), so it holds nothing the page may not see.
  */
 import Type, { type Static } from 'typebox';
-import { CARD_BRANDS } from './card-brands.js';
-import { CARD_NETWORKS } from './card-networks.js';
-import type { TokenResult } from './fields.js';
+import { CARD_BRANDS } from '../card-brands.js';
+import { CARD_NETWORKS } from '../card-networks.js';
+import type { TokenResult } from '../fields.js';
 
 export const TokenCardSchema = Type.Object({
   bin: Type.String({
