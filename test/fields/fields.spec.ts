@@ -288,13 +288,7 @@ test('an incomplete card blocks the submit and focuses the first bad field', asy
   await expect(frameOf(page, 'cvc').locator('input#cvc')).toHaveAttribute('aria-invalid', 'true');
 });
 
-test('Enter in a field submits the form', async ({ page }) => {
-  await open(page, '/split.html');
-  await fillSplit(page, '', '5555555555554444', '1234', '123');
-  await page.keyboard.press('Enter');
-  await page.waitForURL(`${HOST}/submit`);
-  expect(await page.locator('#result').textContent()).toMatch(/"card_token":"tok_/);
-});
+// Enter submitting the form is an engine case (test/engines/field-cases.ts): Chromium included.
 
 test('two groups on one page stay apart', async ({ page }) => {
   await open(page, '/two-groups.html', ['first', 'second']);
