@@ -69,3 +69,35 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
     kill: () => server.kill().then(removeOwnDir),
   };
 }
+
+/** A gateway's answer as the API tests read it: status, raw text, parsed body, replay flag. */
+export interface GatewayAnswer {
+  status: number;
+  text: string;
+  json: Record<string, unknown> & { id?: string; status?: string; error?: { code?: string } };
+  replayed: boolean;
+}
+
+/** One API request to a started gateway with `key`, a JSON body and an Idempotency-Key. */
+export async function callGateway(
+  gw: { url: string },
+  method: string,
+  path: string,
+  { key, body, idempotencyKey }: { key: string; body?: unknown; idempotencyKey?: string },
+): Promise<GatewayAnswer> {
+  const headers: Record<string, string> = { authorization: `Bearer ${key}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
+  const response = await fetch(`${gw.url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    text,
+    json: JSON.parse(text) as GatewayAnswer['json'],
+    replayed: response.headers.get('idempotent-replayed') === 'true',
+  };
+}

@@ -6,45 +6,23 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { startGateway, type GatewayProcess } from '../../../test/harness/gateway-process.js';
+import {
+  callGateway,
+  startGateway,
+  type GatewayAnswer,
+  type GatewayProcess,
+} from '../../../test/harness/gateway-process.js';
 import { testCard } from './harness.js';
 
 const pk = 'pk_test_crash';
 const sk = 'sk_test_crash';
 
-interface Answer {
-  status: number;
-  text: string;
-  json: Record<string, unknown> & { id?: string; status?: string; error?: { code?: string } };
-  replayed: boolean;
-}
-
-async function call(
+const call = (
   gw: GatewayProcess,
   method: string,
   path: string,
-  {
-    key = sk,
-    body,
-    idempotencyKey,
-  }: { key?: string; body?: unknown; idempotencyKey?: string } = {},
-): Promise<Answer> {
-  const headers: Record<string, string> = { authorization: `Bearer ${key}` };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
-  const response = await fetch(`${gw.url}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    text,
-    json: JSON.parse(text) as Answer['json'],
-    replayed: response.headers.get('idempotent-replayed') === 'true',
-  };
-}
+  options: { key?: string; body?: unknown; idempotencyKey?: string } = {},
+): Promise<GatewayAnswer> => callGateway(gw, method, path, { key: sk, ...options });
 
 async function tokenize(gw: GatewayProcess, number: string): Promise<string> {
   const answer = await call(gw, 'POST', '/v1/tokens', {
@@ -107,7 +85,7 @@ const holdAfterCommit = pathToFileURL(
 ).href;
 
 /** A payment-creating answer carries the payment (201, 202, or 400 for a declined one). */
-const isPayment = (answer: Answer) => answer.json.object === 'payment';
+const isPayment = (answer: GatewayAnswer) => answer.json.object === 'payment';
 
 describe('crash safety of Idempotency-Key (SIGKILL, restart on the same data)', () => {
   const dirs: string[] = [];
@@ -172,7 +150,7 @@ describe('crash safety of Idempotency-Key (SIGKILL, restart on the same data)', 
     /** Sends one request to a gateway that holds it after its commit, then SIGKILLs it. */
     async function killAfterCommit(
       held: 'createPaymentWithToken' | 'updatePayment',
-      send: (gw: GatewayProcess) => Promise<Answer>,
+      send: (gw: GatewayProcess) => Promise<GatewayAnswer>,
     ): Promise<void> {
       const gw = await startChild({ ...env, HOLD_AFTER_COMMIT: held }, holdAfterCommit);
       try {
@@ -239,7 +217,7 @@ describe('crash safety of Idempotency-Key (SIGKILL, restart on the same data)', 
   it('answers given before the kill are stored with their change and replay after restart', async () => {
     const { env, file } = dataDir();
     let gw = await startChild(env);
-    const seen: { path: string; body: unknown; key: string; answer: Answer }[] = [];
+    const seen: { path: string; body: unknown; key: string; answer: GatewayAnswer }[] = [];
     const send = async (path: string, body: unknown, key: string) => {
       const answer = await call(gw, 'POST', path, { body, idempotencyKey: key });
       seen.push({ path, body, key, answer });
@@ -320,7 +298,7 @@ describe('crash safety of Idempotency-Key (SIGKILL, restart on the same data)', 
     let gw = await startChild({ ...env, PAY_NETWORK_LATENCY_MS: '20' });
     const cards = ['4242424242424242', '4000000000000002', '4000002500003155', '4242424242424242'];
     const count = 120;
-    const attempts: { key: string; body: Record<string, unknown>; answer?: Answer }[] = [];
+    const attempts: { key: string; body: Record<string, unknown>; answer?: GatewayAnswer }[] = [];
     try {
       for (let i = 0; i < count; i += 20) {
         const batch = Array.from({ length: Math.min(20, count - i) }, (_, j) =>

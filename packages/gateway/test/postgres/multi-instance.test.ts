@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { call, startTwoInstances, tokenize } from './two-instances.js';
-import type { Answer, TwoInstances } from './two-instances.js';
+import type { GatewayAnswer as Answer } from '../../../../test/harness/gateway-process.js';
+import type { TwoInstances } from './two-instances.js';
 
 /** Counts of each status code, for readable failures. */
 function tally(answers: Answer[]): Record<number, number> {

@@ -3,19 +3,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startGateway, type GatewayProcess } from '../../../../test/harness/gateway-process.js';
+import {
+  callGateway,
+  startGateway,
+  type GatewayAnswer,
+  type GatewayProcess,
+} from '../../../../test/harness/gateway-process.js';
 import { testCard } from '../harness.js';
 import { createTestDatabase } from '../storage-under-test.js';
 
 export const pk = 'pk_test_multi';
 export const sk = 'sk_test_multi';
-
-export interface Answer {
-  status: number;
-  text: string;
-  json: Record<string, unknown> & { id?: string; status?: string; error?: { code?: string } };
-  replayed: boolean;
-}
 
 /** Two gateway processes (main.ts) over one fresh PostgreSQL database. */
 export interface TwoInstances {
@@ -55,32 +53,12 @@ export async function startTwoInstances(env: Record<string, string> = {}): Promi
   };
 }
 
-export async function call(
+export const call = (
   gw: GatewayProcess,
   method: string,
   path: string,
-  {
-    key = sk,
-    body,
-    idempotencyKey,
-  }: { key?: string; body?: unknown; idempotencyKey?: string } = {},
-): Promise<Answer> {
-  const headers: Record<string, string> = { authorization: `Bearer ${key}` };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
-  const response = await fetch(`${gw.url}${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    text,
-    json: JSON.parse(text) as Answer['json'],
-    replayed: response.headers.get('idempotent-replayed') === 'true',
-  };
-}
+  options: { key?: string; body?: unknown; idempotencyKey?: string } = {},
+): Promise<GatewayAnswer> => callGateway(gw, method, path, { key: sk, ...options });
 
 export async function tokenize(gw: GatewayProcess, number = '4242424242424242'): Promise<string> {
   const answer = await call(gw, 'POST', '/v1/tokens', {
