@@ -2,6 +2,7 @@ import { isCardNetwork } from '@pay/protocol/card-networks';
 import type { DeclineCode } from '@pay/protocol/error-codes';
 import { declineMessages } from './errors.js';
 import { fromMinor } from './money.js';
+import { creationHttpStatus } from './payment-transitions.js';
 import type { PaymentObject } from './routes/payments.schema.js';
 import type { PaymentRecord } from './storage/storage.js';
 
@@ -52,7 +53,5 @@ export function paymentView(
 
 /** HTTP status of a payment-creating answer (gateway-api.md, "Answers, by status"). */
 export function creationStatus(p: PaymentRecord): number {
-  if (p.status === 'requires_action') return 202;
-  if (p.status === 'failed') return 400;
-  return 201;
+  return creationHttpStatus(p.status);
 }

@@ -6,6 +6,8 @@ import { answerWithChange, idempotent, recordIdempotentAnswer } from '../idempot
 import { newId } from '../ids.js';
 import { currencyDecimals, fromMinor, toMinor } from '../money.js';
 import { creationStatus, paymentView } from '../payment-view.js';
+import { approval, CREATION_OUTCOMES, transitionOf } from '../payment-transitions.js';
+import type { Transition } from '../payment-transitions.js';
 import { pooledRandomHex } from '../random-pool.js';
 import { authorize } from '../sandbox-network.js';
 import { isCardNetwork } from '@pay/protocol/card-networks';
@@ -52,10 +54,17 @@ function notFound(): ApiError {
   return new ApiError('not_found', 'No such payment', 'id');
 }
 
-function refuseStatus(p: PaymentRecord, action: string): never {
+const participles = { capture: 'captured', void: 'voided', refund: 'refunded' } as const;
+
+type Move = Extract<Transition, { outcome: 'moves' }>;
+
+/** The table's transition for this action, or its refusal thrown when the status forbids it. */
+function allowedMove(p: PaymentRecord, action: keyof typeof participles): Move {
+  const t = transitionOf(p.status, action);
+  if (t.outcome === 'moves') return t;
   throw new ApiError(
-    'invalid_status',
-    `The payment cannot be ${action} because its status is ${p.status}`,
+    t.outcome === 'refused' ? t.code : 'invalid_status',
+    `The payment cannot be ${participles[action]} because its status is ${p.status}`,
   );
 }
 
@@ -108,7 +117,7 @@ export const paymentRoutes: FastifyPluginAsync = async (app) => {
 
       const nowMs = clock.now().getTime();
       const captureMethod = body.capture_method ?? 'automatic';
-      const approvedStatus = captureMethod === 'manual' ? 'authorized' : 'completed';
+      const approved = approval(amount, captureMethod);
       const payment: PaymentRecord = {
         id: newId('pay'),
         merchantId: auth.merchantId,
@@ -116,12 +125,12 @@ export const paymentRoutes: FastifyPluginAsync = async (app) => {
         tokenId: token.id,
         status:
           outcome.kind === 'approved'
-            ? approvedStatus
+            ? approved.status
             : outcome.kind === 'challenge'
-              ? 'requires_action'
-              : 'failed',
+              ? CREATION_OUTCOMES.challenge.to
+              : CREATION_OUTCOMES.declined.to,
         amount,
-        amountCaptured: outcome.kind === 'approved' && approvedStatus === 'completed' ? amount : 0,
+        amountCaptured: outcome.kind === 'approved' ? approved.amountCaptured : 0,
         amountRefunded: 0,
         currency,
         captureMethod,
@@ -198,9 +207,9 @@ export const paymentRoutes: FastifyPluginAsync = async (app) => {
 
   /** The three state changes share one shape: read, check, write, in one transaction. */
   function change(
-    action: string,
+    action: keyof typeof participles,
     schema: typeof capturePaymentSchema | typeof voidPaymentSchema | typeof refundPaymentSchema,
-    apply: (p: PaymentRecord, amount: number | undefined, nowMs: number) => PaymentRecord,
+    apply: (p: PaymentRecord, move: Move, amount: number | undefined) => PaymentRecord,
   ): void {
     app.post<{ Params: PaymentIdParams; Body: AmountBody }>(`/v1/payments/:id/${action}`, {
       schema,
@@ -214,14 +223,16 @@ export const paymentRoutes: FastifyPluginAsync = async (app) => {
         const { merchantId } = requireAuth(request);
         const requested = request.body?.amount;
         const view = (p: PaymentRecord) => paymentView(p, gatewayUrl(request));
-        reply.code(200);
         const updated = await storage.updatePayment(
           merchantId,
           request.params.id,
           (p) => {
             const amount = requested === undefined ? undefined : toMinor(requested, p.currency);
+            // The table decides whether the payment's status allows it, and the answer's status.
+            const move = allowedMove(p, action);
+            reply.code(move.http);
             return {
-              ...apply(p, amount, clock.now().getTime()),
+              ...apply(p, move, amount),
               updatedAtMs: clock.now().getTime(),
             };
           },
@@ -233,8 +244,7 @@ export const paymentRoutes: FastifyPluginAsync = async (app) => {
     });
   }
 
-  change('capture', capturePaymentSchema, (p, amount) => {
-    if (p.status !== 'authorized') refuseStatus(p, 'captured');
+  change('capture', capturePaymentSchema, (p, move, amount) => {
     const captured = amount ?? p.amount;
     if (captured > p.amount) {
       throw new ApiError(
@@ -243,16 +253,12 @@ export const paymentRoutes: FastifyPluginAsync = async (app) => {
         'amount',
       );
     }
-    return { ...p, status: 'completed', amountCaptured: captured };
+    return { ...p, status: move.to, amountCaptured: captured };
   });
 
-  change('void', voidPaymentSchema, (p) => {
-    if (p.status !== 'authorized') refuseStatus(p, 'voided');
-    return { ...p, status: 'canceled' };
-  });
+  change('void', voidPaymentSchema, (p, move) => ({ ...p, status: move.to }));
 
-  change('refund', refundPaymentSchema, (p, amount) => {
-    if (p.status !== 'completed' && p.status !== 'partially_refunded') refuseStatus(p, 'refunded');
+  change('refund', refundPaymentSchema, (p, move, amount) => {
     const left = p.amountCaptured - p.amountRefunded;
     const refund = amount ?? left;
     if (refund > left) {
@@ -265,7 +271,7 @@ export const paymentRoutes: FastifyPluginAsync = async (app) => {
     const refunded = p.amountRefunded + refund;
     return {
       ...p,
-      status: refunded === p.amountCaptured ? 'refunded' : 'partially_refunded',
+      status: refunded === p.amountCaptured ? move.to : (move.partly ?? move.to),
       amountRefunded: refunded,
     };
   });

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ThreeDSOutcome } from '@pay/protocol';
 import { ApiError } from '../errors.js';
 import { fromMinor } from '../money.js';
+import { approval, transitionOf } from '../payment-transitions.js';
 import { errorResponse } from './error.schema.js';
 import type { PaymentRecord } from '../storage/storage.js';
 import { challengeScript, challengeStyles } from '../three-d-secure/challenge-assets.js';
@@ -174,16 +175,17 @@ export const threeDSecureRoutes: FastifyPluginAsync = async (app) => {
       await findChallenge(request.params);
       const now = clock.now().getTime();
       const payment = await storage.updatePayment(undefined, request.params.id, (p) => {
+        const fail = request.body.decision === 'fail';
+        const t = transitionOf(p.status, fail ? 'fail_challenge' : 'complete_challenge');
         // A second decision (double submit, back button) changes nothing.
-        if (p.status !== 'requires_action') return p;
-        if (request.body.decision === 'fail') {
-          return { ...p, status: 'failed', errorCode: 'authentication_failed', updatedAtMs: now };
+        if (t.outcome === 'approves') {
+          return { ...p, ...approval(p.amount, p.captureMethod), updatedAtMs: now };
         }
-        const manual = p.captureMethod === 'manual';
+        if (t.outcome !== 'moves') return p;
         return {
           ...p,
-          status: manual ? 'authorized' : 'completed',
-          amountCaptured: manual ? 0 : p.amount,
+          status: t.to,
+          ...(fail ? { errorCode: 'authentication_failed' } : {}),
           updatedAtMs: now,
         };
       });
