@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { test, expect, type Frame, type Page } from '@playwright/test';
 import { GATEWAY, HOST } from './servers.js';
+import { frameOf, typeInto } from './steps.js';
 
 interface PayEvent {
   type: string;
@@ -37,18 +38,10 @@ async function open(page: Page, query = ''): Promise<void> {
   );
 }
 
-const frame = (page: Page, field: string) => page.frameLocator(`#${field} > iframe`);
-
 function frameWindow(page: Page, field: string): Frame {
   const found = page.frames().find((f) => f.url().includes(`/${field}.html`));
   if (!found) throw new Error(`no ${field} frame`);
   return found;
-}
-
-async function typeInto(page: Page, field: string, text: string): Promise<void> {
-  const input = frame(page, field).locator(`input#${field}`);
-  await input.click();
-  await input.pressSequentially(text);
 }
 
 const tokenize = (page: Page): Promise<Outcome> =>
@@ -112,7 +105,7 @@ for (const as of ['attribute', 'property'] as const) {
     await open(page, `?accepted-brands=visa${as === 'property' ? '&as=property' : ''}`);
     // The brand shows within the first digits: refused at once, before the number is complete.
     await typeInto(page, 'number', '5555 5555');
-    const number = frame(page, 'number');
+    const number = frameOf(page, 'number');
     await expect(number.locator('#number-error')).toHaveText(
       "Your card brand isn't accepted here.",
     );
@@ -174,7 +167,7 @@ for (const [number, brand, keys, chosen] of [
   }) => {
     await open(page);
     await typeInto(page, 'number', number);
-    const numberFrame = frame(page, 'number');
+    const numberFrame = frameOf(page, 'number');
     const choice = numberFrame.getByRole('group', { name: 'Choose the card network' });
     await expect(choice).toBeVisible();
     const radios = choice.getByRole('radio');
@@ -224,7 +217,7 @@ test('preferred-network preselects the merchant choice; the shopper can still ch
 }) => {
   await open(page, '?preferred-network=cartes_bancaires');
   await typeInto(page, 'number', '4000002500001001');
-  const choice = frame(page, 'number').getByRole('group', { name: 'Choose the card network' });
+  const choice = frameOf(page, 'number').getByRole('group', { name: 'Choose the card network' });
   await expect(choice.getByRole('radio', { name: 'Cartes Bancaires' })).toBeChecked();
   await expect
     .poll(() => lastChange(page, 'number'))
@@ -262,21 +255,21 @@ test('auto-advance moves focus number → expiry → cvc → name when set', asy
   await open(page, '?auto-advance');
   // A Mastercard has 16 digits, no more: it is whole, so focus moves on.
   await typeInto(page, 'number', '5555555555554444');
-  const expiry = frame(page, 'expiry').locator('input#expiry');
+  const expiry = frameOf(page, 'expiry').locator('input#expiry');
   await expect(expiry).toBeFocused();
   await page.keyboard.type('1234');
-  await expect(frame(page, 'cvc').locator('input#cvc')).toBeFocused();
+  await expect(frameOf(page, 'cvc').locator('input#cvc')).toBeFocused();
   await page.keyboard.type('123');
-  await expect(frame(page, 'name').locator('input#name')).toBeFocused();
+  await expect(frameOf(page, 'name').locator('input#name')).toBeFocused();
   await expectNoAxeViolations(page, 'expiry');
 });
 
 test('auto-advance waits for the network choice of a co-badged number', async ({ page }) => {
   await open(page, '?auto-advance');
   await typeInto(page, 'number', '5555552500001001');
-  await expect(frame(page, 'number').getByRole('radio', { name: 'Mastercard' })).toBeVisible();
+  await expect(frameOf(page, 'number').getByRole('radio', { name: 'Mastercard' })).toBeVisible();
   await page.waitForTimeout(300);
-  await expect(frame(page, 'number').locator('input#number')).toBeFocused();
+  await expect(frameOf(page, 'number').locator('input#number')).toBeFocused();
 });
 
 test('auto-advance stays in a Visa of 16 digits, which may still grow to 19, until it is left', async ({
@@ -285,7 +278,7 @@ test('auto-advance stays in a Visa of 16 digits, which may still grow to 19, unt
   await open(page, '?auto-advance');
   await typeInto(page, 'number', '4242424242424242');
   await page.waitForTimeout(300);
-  await expect(frame(page, 'number').locator('input#number')).toBeFocused();
+  await expect(frameOf(page, 'number').locator('input#number')).toBeFocused();
   expect(await lastChange(page, 'number')).toMatchObject({ complete: false, valid: true });
   await page.keyboard.press('Tab');
   await expect.poll(() => lastChange(page, 'number')).toMatchObject({ complete: true });
@@ -296,8 +289,8 @@ test('without auto-advance focus stays in a complete field', async ({ page }) =>
   await typeInto(page, 'number', '5555555555554444');
   await expect.poll(() => lastChange(page, 'number')).toMatchObject({ complete: true });
   await page.waitForTimeout(300);
-  await expect(frame(page, 'number').locator('input#number')).toBeFocused();
+  await expect(frameOf(page, 'number').locator('input#number')).toBeFocused();
   await typeInto(page, 'expiry', '1234');
   await page.waitForTimeout(300);
-  await expect(frame(page, 'expiry').locator('input#expiry')).toBeFocused();
+  await expect(frameOf(page, 'expiry').locator('input#expiry')).toBeFocused();
 });

@@ -1,6 +1,7 @@
-import { test, expect, type Page, type FrameLocator } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { startGateway, type GatewayProcess } from '../harness/gateway-process.js';
 import { GATEWAY, HOST, THIRD_ORIGIN } from './servers.js';
+import { frameOf, typeInto } from './steps.js';
 
 interface PayEvent {
   type: string;
@@ -36,20 +37,10 @@ async function open(page: Page, path: string, readyGroups = ['group']): Promise<
   );
 }
 
-function frameOf(page: Page, field: string): FrameLocator {
-  return page.frameLocator(`#${field} > iframe`);
-}
-
-async function typeInto(page: Page, field: string, part: string, text: string): Promise<void> {
-  const input = frameOf(page, field).locator(`input#${part}`);
-  await input.click();
-  await input.pressSequentially(text);
-}
-
 async function fillSplit(page: Page, prefix: string, number: string, expiry: string, cvc: string) {
-  await typeInto(page, `${prefix}number`, 'number', number);
-  await typeInto(page, `${prefix}expiry`, 'expiry', expiry);
-  await typeInto(page, `${prefix}cvc`, 'cvc', cvc);
+  await typeInto(page, `${prefix}number`, number, 'number');
+  await typeInto(page, `${prefix}expiry`, expiry, 'expiry');
+  await typeInto(page, `${prefix}cvc`, cvc, 'cvc');
   // Focus has moved on from two fields: let their blurs reach the host (the frame holds a blur
   // back briefly in case focus bounces), so later event snapshots are settled.
   await expect
@@ -189,7 +180,7 @@ test('ready before the app has loaded: the served field takes typing, the app ke
   await expect(page.locator('#number')).toHaveJSProperty('state.complete', true);
   // The fill, judged now: the shopper is in this group (its focused number field says so).
   await expect(expiry).toHaveValue('12 / 34');
-  await typeInto(page, 'cvc', 'cvc', '123');
+  await typeInto(page, 'cvc', '123');
   const outcome = await tokenize(page);
   expect(outcome.ok && outcome.result.card).toMatchObject({ brand: 'mastercard', last4: '4444' });
   for (const e of await events(page)) expect(JSON.stringify(e.detail)).not.toMatch(/5555|4444/);
@@ -276,7 +267,7 @@ test('a plain <form> submit carries card_token and no card data', async ({ page 
 
 test('an incomplete card blocks the submit and focuses the first bad field', async ({ page }) => {
   await open(page, '/split.html');
-  await typeInto(page, 'number', 'number', '4242424242424242');
+  await typeInto(page, 'number', '4242424242424242');
   await page.click('#pay');
   await page.waitForFunction(() => window.payEvents.some((e) => e.type === 'pay-error'));
   expect(page.url()).toBe(`${HOST}/split.html`);
@@ -296,7 +287,7 @@ test('two groups on one page stay apart', async ({ page }) => {
   await fillSplit(page, 'second-', '378282246310005', '1134', '1234');
   // The second group has a name field: required there, absent from the first.
   expect(await tokenize(page, 'second')).toMatchObject({ ok: false, code: 'incomplete_name' });
-  await typeInto(page, 'second-name', 'name', 'Jane Doe');
+  await typeInto(page, 'second-name', 'Jane Doe', 'name');
   const [first, second] = [await tokenize(page, 'first'), await tokenize(page, 'second')];
   expect(first).toMatchObject({ ok: true, result: { card: { brand: 'visa', last4: '4242' } } });
   // The amex brand reached only the second group's CVC frame: 4 digits there, 3 in the first.
@@ -487,7 +478,7 @@ test("the group's pay-ready comes once per set of fields: again for a field swap
 
 test('focus(), blur() and clear() on a field element', async ({ page }) => {
   await open(page, '/split.html');
-  await typeInto(page, 'number', 'number', '4242424242424242');
+  await typeInto(page, 'number', '4242424242424242');
   await page.evaluate(() => (document.getElementById('expiry') as HTMLElement).focus());
   await expect(frameOf(page, 'expiry').locator('input#expiry')).toBeFocused();
   await page.evaluate(() => (document.getElementById('expiry') as HTMLElement).blur());
@@ -634,15 +625,15 @@ async function expectQuietCheckout(page: Page, path: string): Promise<void> {
   const problems = watchConsole(page);
   if (path === '/combined.html') {
     await open(page, path);
-    await typeInto(page, 'card', 'number', '4242424242424242');
-    await typeInto(page, 'card', 'expiry', '1234');
-    await typeInto(page, 'card', 'cvc', '123');
-    await typeInto(page, 'card', 'name', 'Jane Doe');
+    await typeInto(page, 'card', '4242424242424242', 'number');
+    await typeInto(page, 'card', '1234', 'expiry');
+    await typeInto(page, 'card', '123', 'cvc');
+    await typeInto(page, 'card', 'Jane Doe', 'name');
     expect(await tokenize(page)).toMatchObject({ ok: true });
   } else if (path === '/two-groups.html') {
     await open(page, path, ['first', 'second']);
     // The brand and the gathering travel between frames while another group sits beside.
-    await typeInto(page, 'first-number', 'number', '378282246310005');
+    await typeInto(page, 'first-number', '378282246310005', 'number');
     expect(await tokenize(page, 'first')).toMatchObject({ ok: false, code: 'incomplete_expiry' });
   } else {
     await open(page, path);
@@ -713,7 +704,7 @@ test('a frame that loads again gets a fresh connection and an empty field', asyn
     'Card number',
   );
   expect(await tokenize(page)).toMatchObject({ ok: false, code: 'incomplete_number' });
-  await typeInto(page, 'number', 'number', '5555555555554444');
+  await typeInto(page, 'number', '5555555555554444');
   await expect(page.locator('#number')).toHaveJSProperty('state.complete', true);
   expect(await tokenize(page)).toMatchObject({
     ok: true,
@@ -878,8 +869,8 @@ test('events name their field and a group announces its readiness once', async (
   // A listener on the document (or a group) hears only the groups' readiness.
   expect((await page.evaluate(() => window.readyHeard)).sort()).toEqual(['first', 'second']);
 
-  await typeInto(page, 'second-number', 'number', '4242');
-  await typeInto(page, 'second-name', 'name', 'Jane');
+  await typeInto(page, 'second-number', '4242', 'number');
+  await typeInto(page, 'second-name', 'Jane', 'name');
   await expect
     .poll(async () =>
       (await events(page))

@@ -4,6 +4,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { throttleCpu } from '../harness/cpu-throttle.js';
 import { HOST } from './servers.js';
+import { typeInto } from './steps.js';
 
 type Outcome = { ok: true; result: { card: { last4: string } } } | { ok: false; code: string };
 
@@ -24,12 +25,6 @@ async function groupReady(page: Page): Promise<void> {
     undefined,
     { timeout: 60_000 },
   );
-}
-
-async function typeInto(page: Page, field: string, text: string): Promise<void> {
-  const input = page.frameLocator(`#${field} > iframe`).locator(`input#${field}`);
-  await input.click();
-  await input.pressSequentially(text);
 }
 
 /** Each field's iframe as the shopper sees it on the page. */

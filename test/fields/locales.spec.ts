@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test, expect, type Frame, type Page } from '@playwright/test';
 import { GATEWAY, HOST } from './servers.js';
+import { frameOf } from './steps.js';
 
 const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -19,8 +20,6 @@ async function open(page: Page, path: string, groups = ['group']): Promise<void>
     groups,
   );
 }
-
-const frameOf = (page: Page, field: string) => page.frameLocator(`#${field} > iframe`);
 
 /** The frame document of a field, for evaluate() (axe, computed styles). */
 async function frameDocument(page: Page, field: string): Promise<Frame> {

@@ -3,6 +3,9 @@
 // of its kind (#number, #expiry, #cvc, #name).
 import { expect, type Page } from '@playwright/test';
 import { GATEWAY } from './servers.js';
+import { typeInto } from './steps.js';
+
+export { typeInto };
 
 export { GATEWAY, HOST } from './servers.js';
 export const FIELDS = ['number', 'expiry', 'cvc', 'name'];
@@ -26,12 +29,6 @@ export async function messageListeners(page: Page): Promise<number> {
   });
   await cdp.detach();
   return listeners.filter((listener) => listener.type === 'message').length;
-}
-
-export async function typeInto(page: Page, field: string, text: string) {
-  const input = page.frameLocator(`#${field} > iframe`).locator(`input#${field}`);
-  await input.click();
-  await input.pressSequentially(text);
 }
 
 /** A test card that tokenizes: number, expiry, CVC (and the name, with `name`). */
