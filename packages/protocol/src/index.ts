@@ -19,3 +19,4 @@ export * from './port-rpc.js';
 export * from './random-id.js';
 export * from './events.js';
 export * from './locales.js';
+export * from './element-options.js';

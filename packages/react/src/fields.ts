@@ -33,27 +33,31 @@ export interface GroupEvents extends Omit<FieldEvents, 'onReady'> {
   onError: PayGroupEventMap['pay-error'];
 }
 
+// Each prop's doc begins with the option's one-line doc in @pay/protocol's element-options.ts;
+// test/options.test.tsx checks the names and the docs against it.
 export interface FieldOwnProps {
   /** The input's accessible name and the iframe's title. */
   label?: string;
+  /** The input's placeholder. */
   placeholder?: string;
 }
 
 export interface GroupOwnProps {
   /** The merchant's publishable key, `pk_test_…` or `pk_live_…`. */
   publishableKey: string;
-  /** The gateway's URL. Required when the SDK is bundled into the app (this package). */
+  /** The gateway's URL; a copy of the SDK bundled into the app must set it. Required: this package bundles it. */
   gateway: string;
-  /** The form field the token goes into when the group is in a `<form>`; default `card_token`. */
+  /** The form field the token goes into when the group is in a `<form>`. Default `card_token`. */
   name?: string;
+  /** Disables the inputs in the frames, as a disabled `<fieldset>` or form does. */
   disabled?: boolean;
   /** Web fonts for the frames: `[{ family, src: 'https://…' }]`. */
   fonts?: FontSource[];
-  /** The frames' language: a BCP 47 tag or `auto` (the default: the page's, then the browser's). */
+  /** The frames' language: a BCP 47 tag or `auto`. Default `auto`: the page's, then the browser's. */
   locale?: string;
   /** Your own strings by key (`incomplete_number`, `cvc_placeholder`, …), in the shopper's language. */
   messages?: Messages;
-  /** The brands accepted (`['visa', 'mastercard']` or `'visa mastercard'`); default: every brand. */
+  /** The brands accepted (`['visa', 'mastercard']` or `'visa mastercard'`). Default: every brand. */
   acceptedBrands?: readonly string[] | string;
   /** The network chosen for a co-badged card until the shopper picks (`'cartes_bancaires'`). */
   preferredNetwork?: string;

@@ -41,24 +41,27 @@ function errorInfo(error: unknown): PayErrorInfo {
  */
 export const PayCardFields = defineComponent({
   name: 'PayCardFields',
+  // Each prop's doc begins with the option's one-line doc in @pay/protocol's element-options.ts;
+  // test/options.test.ts checks the names and the docs against it.
   props: {
-    /** The publishable key, `pk_test_...` or `pk_live_...`. */
+    /** The merchant's publishable key, `pk_test_…` or `pk_live_…`. */
     publishableKey: { type: String, required: true },
     /**
-     * The gateway's URL. Needed: the SDK comes bundled in the app, not from the gateway's
-     * pay.js, so it has no default (without it: `missing_gateway`).
+     * The gateway's URL; a copy of the SDK bundled into the app must set it. Required: this
+     * package bundles it (without it: `missing_gateway`).
      */
     gateway: { type: String, required: true },
-    /** The form field the token goes into when the group is in a `<form>`; default `card_token`. */
+    /** The form field the token goes into when the group is in a `<form>`. Default `card_token`. */
     name: String,
+    /** Disables the inputs in the frames, as a disabled `<fieldset>` or form does. */
     disabled: Boolean,
-    /** Web fonts for the frames: `[{ family, src: 'https://...' }]`. */
+    /** Web fonts for the frames: `[{ family, src: 'https://…' }]`. */
     fonts: Array as PropType<FontSource[]>,
-    /** The frames' language: a BCP 47 tag or `auto` (the default: the page's, then the browser's). */
+    /** The frames' language: a BCP 47 tag or `auto`. Default `auto`: the page's, then the browser's. */
     locale: String,
     /** Your own strings by key (`incomplete_number`, `cvc_placeholder`, …), in the shopper's language. */
     messages: Object as PropType<Messages>,
-    /** The brands accepted (`['visa', 'mastercard']` or `'visa mastercard'`); default: all. */
+    /** The brands accepted (`['visa', 'mastercard']` or `'visa mastercard'`). Default: every brand. */
     acceptedBrands: [Array, String] as PropType<readonly string[] | string>,
     /** The network chosen for a co-badged card until the shopper picks (`'cartes_bancaires'`). */
     preferredNetwork: String,

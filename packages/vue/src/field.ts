@@ -27,9 +27,12 @@ export interface FieldElements {
 export function defineField<Tag extends keyof FieldElements>(name: string, tag: Tag) {
   return defineComponent({
     name,
+    // Each prop's doc is the option's one-line doc in @pay/protocol's element-options.ts;
+    // test/options.test.ts checks the names and the docs against it.
     props: {
       /** The input's accessible name and the iframe's title. */
       label: String,
+      /** The input's placeholder. */
       placeholder: String,
     },
     emits: fieldEmits,
