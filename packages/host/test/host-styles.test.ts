@@ -1,0 +1,81 @@
+// readFrameStyles (host-styles.ts): which `--pay-*` custom properties of the page reach the
+// frames. Only the listed names are forwarded, as computed for the element (inherited too).
+import { expect } from '@open-wc/testing';
+import { STYLE_PROPERTIES } from '@pay/protocol';
+import { readFrameStyles } from '../src/host-styles.js';
+
+let container: HTMLElement;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+afterEach(() => {
+  container.remove();
+});
+
+function element(css = ''): HTMLElement {
+  const node = document.createElement('span');
+  node.style.cssText = css;
+  container.append(node);
+  return node;
+}
+
+describe('readFrameStyles', () => {
+  it('nothing set: nothing forwarded', () => {
+    expect(readFrameStyles(element())).to.deep.equal({});
+  });
+
+  it('forwards the listed properties, trimmed', () => {
+    const styles = readFrameStyles(
+      element('--pay-color: #123456; --pay-font-size:   18px  ; --pay-font-family: Georgia, serif'),
+    );
+    expect(styles).to.deep.equal({
+      '--pay-color': '#123456',
+      '--pay-font-size': '18px',
+      '--pay-font-family': 'Georgia, serif',
+    });
+  });
+
+  it('reads every listed property', () => {
+    const css = STYLE_PROPERTIES.map((property, i) => `${property}: v${i}`).join(';');
+    const styles = readFrameStyles(element(css));
+    expect(Object.keys(styles)).to.have.members([...STYLE_PROPERTIES]);
+    STYLE_PROPERTIES.forEach((property, i) => expect(styles[property]).to.equal(`v${i}`));
+  });
+
+  it('leaves out custom properties it does not list, and ordinary CSS', () => {
+    const styles = readFrameStyles(
+      element(
+        'color: red; font-size: 30px; --pay-colour: red; --pay: red; --other-color: red; ' +
+          '--PAY-COLOR: red; --pay-color-x: red; --pay-background: white',
+      ),
+    );
+    expect(styles).to.deep.equal({ '--pay-background': 'white' });
+  });
+
+  it('reads what the element inherits from the page, and its own value over it', () => {
+    container.style.cssText = '--pay-color: navy; --pay-background: ivory';
+    expect(readFrameStyles(element('--pay-color: teal'))).to.deep.equal({
+      '--pay-color': 'teal',
+      '--pay-background': 'ivory',
+    });
+  });
+
+  it('reads style sheets too', () => {
+    const sheet = document.createElement('style');
+    sheet.textContent = '.pay-test-sheet { --pay-caret-color: orange }';
+    container.append(sheet);
+    const node = element();
+    node.className = 'pay-test-sheet';
+    expect(readFrameStyles(node)).to.deep.equal({ '--pay-caret-color': 'orange' });
+  });
+
+  it('passes a hostile value on as text for the frame to check, and never adds a name', () => {
+    const styles = readFrameStyles(element('--pay-color: url(https://evil.example/x)'));
+    expect(Object.keys(styles)).to.deep.equal(['--pay-color']);
+    // Serialized as the engine does (WebKit escapes it): text, not a parsed value.
+    expect(styles['--pay-color']).to.be.a('string').that.contains('evil');
+  });
+});
