@@ -1,5 +1,5 @@
 import './served-english.js';
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/components/card-form.js';
 import type { PayCardForm } from '../src/components/card-form.js';
@@ -306,13 +306,25 @@ describe('<pay-card-form> combined', () => {
 });
 
 describe('<pay-card-form> values that arrive without a keystroke', () => {
-  /** Autofill as it reaches a frame the customer is not in: no focus, no keystroke. */
-  async function fillFromElsewhere(el: PayCardForm, value: string): Promise<HTMLInputElement> {
+  /**
+   * Autofill as it reaches a frame the customer is not in: no focus, no keystroke. Resolves once
+   * the group has been asked and its answer applied; the guard first waits for the browser to
+   * say where the frame is, which takes an IntersectionObserver round (100 ms and more).
+   */
+  async function fillFromElsewhere(
+    el: PayCardForm,
+    value: string,
+    answer: boolean,
+  ): Promise<{ input: HTMLInputElement; asked: number }> {
+    let asked = 0;
+    el.askGroup = () => (asked++, Promise.resolve(answer));
     const input = el.inputOf('number')!;
     input.value = value;
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    return input;
+    await waitUntil(() => asked > 0, 'the group was never asked', { timeout: 5000 });
+    // The answer is applied in promise callbacks: a task later they have all run.
+    await new Promise((resolve) => setTimeout(resolve));
+    return { input, asked };
   }
 
   let hasFocus: typeof document.hasFocus;
@@ -326,9 +338,7 @@ describe('<pay-card-form> values that arrive without a keystroke', () => {
 
   it('drops them when no frame of its group has the customer', async () => {
     const el = await fixture<PayCardForm>(html`<pay-card-form parts="number"></pay-card-form>`);
-    let asked = 0;
-    el.askGroup = () => (asked++, Promise.resolve(false));
-    const input = await fillFromElsewhere(el, '4242424242424242');
+    const { input, asked } = await fillFromElsewhere(el, '4242424242424242', false);
     expect(asked).to.equal(1);
     expect(input.value).to.equal('');
     expect(el.values()).to.deep.equal([{ part: 'number', value: '', error: 'incomplete_number' }]);
@@ -337,51 +347,61 @@ describe('<pay-card-form> values that arrive without a keystroke', () => {
 
   it('takes them when a focused frame of its group answers', async () => {
     const el = await fixture<PayCardForm>(html`<pay-card-form parts="number"></pay-card-form>`);
-    el.askGroup = () => Promise.resolve(true);
-    const input = await fillFromElsewhere(el, '5555555555554444');
+    const { input } = await fillFromElsewhere(el, '5555555555554444', true);
     expect(input.value).to.equal('5555 5555 5555 4444');
     expect(el.detail().complete).to.equal(true);
   });
 
-  it('keeps a value it holds back out of the input, where nothing can read it', async () => {
-    const el = await fixture<PayCardForm>(html`<pay-card-form parts="cvc"></pay-card-form>`);
-    let answer: (yes: boolean) => void = () => {};
+  /** Fills the CVC and leaves the group's answer to the test; resolves once the group is asked. */
+  async function holdBack(el: PayCardForm): Promise<(yes: boolean) => Promise<void>> {
+    let answer: ((yes: boolean) => void) | undefined;
     el.askGroup = () => new Promise((resolve) => (answer = resolve));
     const input = el.inputOf('cvc')!;
     input.value = '737';
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    // While the group is asked: not in the input, not in the values, not after a brand change.
+    // Taken out of the input at once, before the group is even asked.
     expect(input.value).to.equal('');
+    await waitUntil(() => answer, 'the group was never asked', { timeout: 5000 });
+    return async (yes) => {
+      answer!(yes);
+      await new Promise((resolve) => setTimeout(resolve));
+    };
+  }
+
+  it('keeps a value it holds back out of the input, where nothing can read it', async () => {
+    const el = await fixture<PayCardForm>(html`<pay-card-form parts="cvc"></pay-card-form>`);
+    const answer = await holdBack(el);
+    const input = el.inputOf('cvc')!;
+    // While the group is asked: not in the input, not in the values, not after a brand change.
     el.setBrand('amex');
     el.setBrand('visa');
     await el.updateComplete;
     expect(input.value).to.equal('');
     expect(el.values()).to.deep.equal([{ part: 'cvc', value: '', error: 'incomplete_cvc' }]);
     expect(el.detail().empty).to.equal(true);
-    answer(false);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await answer(false);
     expect(input.value).to.equal('');
+  });
+
+  it('applies a held-back value once the group says yes', async () => {
+    const el = await fixture<PayCardForm>(html`<pay-card-form parts="cvc"></pay-card-form>`);
+    const answer = await holdBack(el);
+    await answer(true);
+    expect(el.inputOf('cvc')!.value).to.equal('737');
   });
 
   it('drops a held-back value when the input was cleared meanwhile', async () => {
     const el = await fixture<PayCardForm>(html`<pay-card-form parts="cvc"></pay-card-form>`);
-    let answer: (yes: boolean) => void = () => {};
-    el.askGroup = () => new Promise((resolve) => (answer = resolve));
-    const input = el.inputOf('cvc')!;
-    input.value = '737';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const answer = await holdBack(el);
     el.clear();
-    answer(true);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(input.value).to.equal('');
+    await answer(true);
+    expect(el.inputOf('cvc')!.value).to.equal('');
   });
 
   it('puts back the value it had, not an empty one', async () => {
     const el = await fixture<PayCardForm>(html`<pay-card-form parts="number"></pay-card-form>`);
-    el.askGroup = () => Promise.resolve(true);
-    await fillFromElsewhere(el, '4242');
-    el.askGroup = () => Promise.resolve(false);
-    const input = await fillFromElsewhere(el, '5555555555554444');
+    await fillFromElsewhere(el, '4242', true);
+    const { input } = await fillFromElsewhere(el, '5555555555554444', false);
     expect(input.value).to.equal('4242');
   });
 });
