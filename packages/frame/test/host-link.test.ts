@@ -15,45 +15,8 @@ import {
   type HostMethods,
   type Peer,
 } from '@pay/protocol';
-import {
-  FRAME_TRANSITIONS,
-  frameStep,
-  type FrameEvent,
-  type FrameState,
-} from '../src/frame-lifecycle.js';
 import { openHostLink } from '../src/host-link.js';
-
-describe('frame lifecycle table', () => {
-  it('says hello on starting to speak and gone on stopping, nothing else', () => {
-    const events: FrameEvent[] = ['drawn', 'app', 'pagehide', 'pageshow'];
-    const speaking = (state: FrameState) => state === 'shown' || state === 'running';
-    for (const state of Object.keys(FRAME_TRANSITIONS) as FrameState[])
-      for (const event of events) {
-        const step = frameStep(state, event);
-        const expected =
-          speaking(state) === speaking(step.state)
-            ? undefined
-            : speaking(step.state)
-              ? 'hello'
-              : 'gone';
-        expect(step.say, `${state} + ${event}`).to.equal(expected);
-      }
-    expect(frameStep('drawing', 'drawn')).to.deep.equal({ state: 'shown', say: 'hello' });
-    expect(frameStep('running', 'pagehide')).to.deep.equal({ state: 'away-running', say: 'gone' });
-    expect(frameStep('away-running', 'pageshow')).to.deep.equal({ state: 'running', say: 'hello' });
-  });
-});
-
-const hop = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(0);
-  });
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 8; i++) await hop();
-}
+import { settle } from '../../protocol/test/message-hops.js';
 
 type Action =
   | { type: 'drawn' | 'app' | 'pagehide' | 'pageshow' }

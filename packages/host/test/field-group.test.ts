@@ -1,23 +1,15 @@
 // closestGroup (field-group.ts): which <pay-card-fields> a field joins.
 import { expect } from '@open-wc/testing';
 import { closestGroup, GROUP_TAG } from '../src/field-group.js';
+import { scratchContainer } from './scratch-container.js';
 
-let container: HTMLElement;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  container.remove();
-});
+const container = scratchContainer();
 
 function tree(html: string): void {
-  container.innerHTML = html;
+  container().innerHTML = html;
 }
 
-const byId = (id: string) => container.querySelector(`#${id}`)!;
+const byId = (id: string) => container().querySelector(`#${id}`)!;
 
 describe('closestGroup', () => {
   it('the tag is pay-card-fields', () => {

@@ -15,75 +15,10 @@ import {
   type FrameMethods,
   type HostMethods,
 } from '@pay/protocol';
-import {
-  DEADLINES,
-  FIELD_TRANSITIONS,
-  fieldStep,
-  type FieldEvent,
-  type FieldState,
-} from '../src/field-lifecycle.js';
 import { FrameConnection } from '../src/frame-connection.js';
-
-const STATES = Object.keys(FIELD_TRANSITIONS) as FieldState[];
-const EVENTS: FieldEvent[] = [
-  'open',
-  'hello-current',
-  'hello-stale',
-  'look-current',
-  'load',
-  'left',
-  'timeout',
-  'close',
-];
-
-describe('field lifecycle table', () => {
-  it('every state but closed can be closed, and closed takes nothing', () => {
-    for (const state of STATES) expect(fieldStep(state, 'close').state, state).to.equal('closed');
-    for (const event of EVENTS) expect(fieldStep('closed', event).state).to.equal('closed');
-  });
-
-  it('only a hello or a look of the current configuration makes a field ready', () => {
-    for (const state of STATES)
-      for (const event of EVENTS) {
-        const next = fieldStep(state, event).state;
-        if (next === 'ready' && state !== 'ready')
-          expect(['hello-current', 'look-current'], `${state} + ${event}`).to.include(event);
-      }
-    // A settling document is not ready until it shows the current configuration.
-    expect(fieldStep('loading', 'hello-stale').state).to.equal('settling');
-    expect(fieldStep('loading', 'look-current').state).to.equal('loading');
-  });
-
-  it('a leave drops ready at once; the states that wait have a deadline', () => {
-    expect(fieldStep('ready', 'left')).to.deep.equal({
-      state: 'loading',
-      deadline: DEADLINES.silent,
-    });
-    expect(fieldStep('settling', 'left').state).to.equal('loading');
-    expect(fieldStep('idle', 'open').deadline).to.equal(DEADLINES.firstLoad);
-    expect(fieldStep('loading', 'load').deadline).to.equal(DEADLINES.silent);
-    expect(fieldStep('loading', 'hello-stale').deadline).to.equal(DEADLINES.settle);
-    for (const state of ['loading', 'settling'] as const)
-      expect(fieldStep(state, 'timeout').state).to.equal('failed');
-    // A failed field comes back with a document that speaks.
-    expect(fieldStep('failed', 'hello-current').state).to.equal('ready');
-  });
-});
+import { hop, settle } from '../../protocol/test/message-hops.js';
 
 const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** One task later, through a message (timers are clamped to 4 ms once nested). */
-const hop = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(0);
-  });
-
-/** Lets port messages cross (each hop is a task). */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 8; i++) await hop();
-}
 
 /** A gateway document of the iframe, played by one end of a MessageChannel. */
 class FakeDocument {

@@ -3,22 +3,14 @@
 import { expect } from '@open-wc/testing';
 import { STYLE_PROPERTIES } from '@pay/protocol';
 import { readFrameStyles } from '../src/host-styles.js';
+import { scratchContainer } from './scratch-container.js';
 
-let container: HTMLElement;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  container.remove();
-});
+const container = scratchContainer();
 
 function element(css = ''): HTMLElement {
   const node = document.createElement('span');
   node.style.cssText = css;
-  container.append(node);
+  container().append(node);
   return node;
 }
 
@@ -56,7 +48,7 @@ describe('readFrameStyles', () => {
   });
 
   it('reads what the element inherits from the page, and its own value over it', () => {
-    container.style.cssText = '--pay-color: navy; --pay-background: ivory';
+    container().style.cssText = '--pay-color: navy; --pay-background: ivory';
     expect(readFrameStyles(element('--pay-color: teal'))).to.deep.equal({
       '--pay-color': 'teal',
       '--pay-background': 'ivory',
@@ -66,7 +58,7 @@ describe('readFrameStyles', () => {
   it('reads style sheets too', () => {
     const sheet = document.createElement('style');
     sheet.textContent = '.pay-test-sheet { --pay-caret-color: orange }';
-    container.append(sheet);
+    container().append(sheet);
     const node = element();
     node.className = 'pay-test-sheet';
     expect(readFrameStyles(node)).to.deep.equal({ '--pay-caret-color': 'orange' });

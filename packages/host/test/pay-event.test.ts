@@ -1,22 +1,14 @@
 // emitFieldEvent and emitGroupEvent (pay-event.ts): how the SDK's pay-* events reach the page.
 import { expect } from '@open-wc/testing';
 import { emitFieldEvent, emitGroupEvent } from '../src/pay-event.js';
+import { scratchContainer } from './scratch-container.js';
 
-let container: HTMLElement;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(() => {
-  container.remove();
-});
+const container = scratchContainer();
 
 /** A target inside an open shadow root, so that composed events are told from others. */
 function shadowed(): HTMLElement {
   const host = document.createElement('div');
-  container.append(host);
+  container().append(host);
   const inner = document.createElement('span');
   host.attachShadow({ mode: 'open' }).append(inner);
   return inner;
@@ -44,21 +36,21 @@ describe('pay-* events', () => {
   it('a group event reaches the page the same way', () => {
     const target = shadowed();
     let detail: unknown;
-    container.addEventListener('pay-error', (event) => (detail = (event as CustomEvent).detail));
+    container().addEventListener('pay-error', (event) => (detail = (event as CustomEvent).detail));
     emitGroupEvent(target, 'pay-error', { code: 'missing_gateway', message: 'no gateway' });
     expect(detail).to.deep.equal({ code: 'missing_gateway', message: 'no gateway' });
   });
 
   it('a cancelable event reports a listener that canceled it', () => {
     const target = shadowed();
-    container.addEventListener('pay-submit', (event) => event.preventDefault(), { once: true });
+    container().addEventListener('pay-submit', (event) => event.preventDefault(), { once: true });
     expect(emitFieldEvent(target, 'pay-submit', { field: 'cvc' }, true)).to.equal(false);
     expect(emitFieldEvent(target, 'pay-submit', { field: 'cvc' }, true)).to.equal(true);
   });
 
   it('an event that is not cancelable cannot be canceled', () => {
     const target = shadowed();
-    container.addEventListener('pay-focus', (event) => event.preventDefault(), { once: true });
+    container().addEventListener('pay-focus', (event) => event.preventDefault(), { once: true });
     expect(emitFieldEvent(target, 'pay-focus', { field: 'cvc' })).to.equal(true);
   });
 
@@ -66,7 +58,7 @@ describe('pay-* events', () => {
     const target = shadowed();
     let outside = 0;
     let own = 0;
-    container.addEventListener('pay-ready', () => outside++);
+    container().addEventListener('pay-ready', () => outside++);
     target.addEventListener('pay-ready', () => own++);
     emitFieldEvent(target, 'pay-ready', { field: 'cvc' }, false, false);
     expect([own, outside]).to.deep.equal([1, 0]);

@@ -8,7 +8,6 @@ import { renderToString } from 'react-dom/server';
 import {
   FIELD_OPTIONS,
   GROUP_OPTIONS,
-  type ElementOption,
   type FieldOptionName,
   type GroupOptionName,
 } from '@pay/protocol';
@@ -18,39 +17,17 @@ import {
   type FieldOwnProps,
   type GroupOwnProps,
 } from '../src/fields.js';
+import {
+  docComments,
+  docProblems,
+  renderedOptionProblems,
+  sampleProps,
+} from '@pay/protocol/test/wrapper-options';
 
 /** `true` when `A` and `B` are the same union; anything else fails `tsc -b`. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const groupProps: Same<keyof GroupOwnProps, GroupOptionName> = true;
 const fieldProps: Same<keyof FieldOwnProps, FieldOptionName> = true;
-
-/** A value of the option's type, and what its attribute then reads. */
-function sample(option: ElementOption): { value: unknown; attribute: string } {
-  if (option.type === 'boolean') return { value: true, attribute: '' };
-  return { value: 'sample-value', attribute: 'sample-value' };
-}
-
-function renderedAttributes(html: string, tag: string): Map<string, string> {
-  const open = new RegExp(`<${tag}([^>]*)>`).exec(html)?.[1] ?? '';
-  return new Map(
-    [...open.matchAll(/ ([\w-]+)="([^"]*)"/g)].map(([, name, value]) => [name!, value!]),
-  );
-}
-
-/** Each `/** … *\/` doc comment in `source`, by the prop name that follows it. */
-function docComments(source: string): Map<string, string> {
-  const docs = new Map<string, string>();
-  for (const [, body, name] of source.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*(\w+)\??:/g)) {
-    docs.set(
-      name!,
-      body!
-        .replace(/^\s*\* ?/gm, ' ')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    );
-  }
-  return docs;
-}
 
 test('the props are the declared options, by the same names', () => {
   assert.equal(groupProps, true);
@@ -58,31 +35,24 @@ test('the props are the declared options, by the same names', () => {
 });
 
 test('every declared attribute is rendered under its name; property-only options are not', () => {
-  for (const [options, render, tag] of [
-    [
+  const group = sampleProps(GROUP_OPTIONS) as unknown as GroupOwnProps;
+  const field = sampleProps(FIELD_OPTIONS) as unknown as FieldOwnProps;
+  assert.deepEqual(
+    renderedOptionProblems(
       GROUP_OPTIONS,
-      (props: object) => <CardFieldsElement {...(props as GroupOwnProps)} />,
+      renderToString(<CardFieldsElement {...group} />),
       'pay-card-fields',
-    ],
-    [FIELD_OPTIONS, (props: object) => <CardNumber {...props} />, 'pay-card-number'],
-  ] as const) {
-    const props: Record<string, unknown> = {};
-    for (const [name, option] of Object.entries(options as Record<string, ElementOption>)) {
-      if (option.attribute) props[name] = sample(option).value;
-      else props[name] = name === 'fonts' ? [] : {};
-    }
-    const attributes = renderedAttributes(renderToString(render(props)), tag);
-    for (const [name, option] of Object.entries(options as Record<string, ElementOption>)) {
-      if (!option.attribute) {
-        assert.ok(
-          ![...attributes.keys()].some((a) => a.toLowerCase() === name.toLowerCase()),
-          name,
-        );
-        continue;
-      }
-      assert.equal(attributes.get(option.attribute), sample(option).attribute, name);
-    }
-  }
+    ),
+    [],
+  );
+  assert.deepEqual(
+    renderedOptionProblems(
+      FIELD_OPTIONS,
+      renderToString(<CardNumber {...field} />),
+      'pay-card-number',
+    ),
+    [],
+  );
 });
 
 /** The props `interface Name { … }` declares in `source`, each with its doc comment. */
@@ -103,12 +73,6 @@ test("each prop is a declared option, its doc comment beginning with the option'
   ] as const) {
     const docs = interfaceDocs(source, name);
     assert.deepEqual([...docs.keys()].sort(), Object.keys(options).sort(), name);
-    for (const [prop, option] of Object.entries(options as Record<string, ElementOption>)) {
-      const doc = docs.get(prop)!;
-      assert.ok(
-        doc.startsWith(option.doc),
-        `${prop}: "${doc}" does not begin with "${option.doc}"`,
-      );
-    }
+    assert.deepEqual(docProblems(options, docs), [], name);
   }
 });
