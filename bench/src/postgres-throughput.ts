@@ -2,10 +2,10 @@
 // same database (same machine: the two share its cores with the database and the load
 // generator, so the figures are facts about this box, not a scaling claim).
 import os from 'node:os';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { absolute, informs, type Recorder } from './metric';
-import { PUBLISHABLE_KEY, SECRET_KEY, startGateway, type Gateway } from './gateway-process';
+import { startGateway, type Gateway } from './gateway-process';
+import { hammer, paymentRequest, tokenRequest } from './hot-requests';
 
 export interface PostgresThroughputOptions {
   /** postgres://… of a server where the bench may create and drop a database. */
@@ -15,73 +15,28 @@ export interface PostgresThroughputOptions {
   log: (line: string) => void;
 }
 
-const cardBody = JSON.stringify({
-  card: {
-    number: '4242424242424242',
-    exp_month: 12,
-    exp_year: new Date().getUTCFullYear() + 3,
-    cvc: '123',
-  },
-});
-const json = { 'content-type': 'application/json' };
-
 interface Totals {
   rps: number;
   failed: number;
 }
 
 /** The same route on every instance at once, the connections split between them. */
-async function hammer(
+async function hammerAll(
   gateways: Gateway[],
   route: 'tokens' | 'payments',
   tokens: string[],
   opts: PostgresThroughputOptions,
 ): Promise<Totals> {
   const perInstance = Math.max(1, Math.round(opts.connections / gateways.length));
-  const budget = route === 'payments' ? Math.floor(tokens.length / gateways.length) : 0;
+  const budget = route === 'payments' ? Math.floor(tokens.length / gateways.length) : undefined;
+  const request = route === 'tokens' ? tokenRequest(tokens) : paymentRequest(tokens);
   const results = await Promise.all(
-    gateways.map(
-      (gateway) =>
-        new Promise<autocannon.Result>((resolve, reject) => {
-          const request: autocannon.Request =
-            route === 'tokens'
-              ? {
-                  method: 'POST',
-                  path: '/v1/tokens',
-                  headers: { ...json, authorization: `Bearer ${PUBLISHABLE_KEY}` },
-                  body: cardBody,
-                  onResponse: (status, body) => {
-                    if (status === 201) tokens.push((JSON.parse(body) as { id: string }).id);
-                  },
-                }
-              : {
-                  method: 'POST',
-                  path: '/v1/payments',
-                  headers: { ...json, authorization: `Bearer ${SECRET_KEY}` },
-                  setupRequest: (req) => ({
-                    ...req,
-                    body: JSON.stringify({
-                      amount: 10,
-                      currency: 'usd',
-                      token: tokens.pop() ?? 'tok_none',
-                    }),
-                  }),
-                };
-          const instance = autocannon(
-            {
-              url: gateway.url,
-              connections: perInstance,
-              ...(route === 'payments' ? { amount: budget } : { duration: opts.seconds }),
-              requests: [request],
-            },
-            (error, result) => {
-              clearTimeout(timer);
-              if (error) reject(error instanceof Error ? error : new Error(String(error)));
-              else resolve(result);
-            },
-          );
-          const timer = setTimeout(() => instance.stop(), opts.seconds * 1000);
-        }),
+    gateways.map((gateway) =>
+      hammer(gateway.url, request, {
+        connections: perInstance,
+        seconds: opts.seconds,
+        ...(budget !== undefined ? { amount: budget } : {}),
+      }),
     ),
   );
   // Requests per second of wall time, all instances together.
@@ -116,10 +71,10 @@ async function measure(instances: 1 | 2, opts: PostgresThroughputOptions) {
       for (let i = 0; i < instances; i++) gateways.push(await startGateway([], env));
       const tokens: string[] = [];
       // Warm-up (connections, JIT); on a busy machine it may see no answer at all.
-      await hammer(gateways, 'tokens', tokens, { ...opts, seconds: 1 }).catch(() => undefined);
+      await hammerAll(gateways, 'tokens', tokens, { ...opts, seconds: 1 }).catch(() => undefined);
       tokens.length = 0;
-      const tok = await hammer(gateways, 'tokens', tokens, opts);
-      const pay = await hammer(gateways, 'payments', tokens, opts);
+      const tok = await hammerAll(gateways, 'tokens', tokens, opts);
+      const pay = await hammerAll(gateways, 'payments', tokens, opts);
       opts.log(
         `postgres, ${instances} instance(s): tokens ${tok.rps.toFixed(0)} req/s (${tok.failed} failed), ` +
           `payments ${pay.rps.toFixed(0)} req/s (${pay.failed} failed)`,

@@ -6,7 +6,8 @@ import autocannon from 'autocannon';
 import { summarizeCpuProfile } from './cpu-profile';
 import { fsyncLatency } from './disk-sync';
 import { absolute, atLeast, informs, type Recorder } from './metric';
-import { PUBLISHABLE_KEY, SECRET_KEY, startGateway, type Gateway } from './gateway-process';
+import { PUBLISHABLE_KEY, startGateway, type Gateway } from './gateway-process';
+import { cardBody, hammer, json, paymentRequest, tokenRequest } from './hot-requests';
 import { median } from './stats';
 
 export interface ThroughputOptions {
@@ -30,17 +31,6 @@ interface Run {
 
 type Route = 'echo' | 'tokens' | 'payments';
 
-const cardBody = JSON.stringify({
-  card: {
-    number: '4242424242424242',
-    exp_month: 12,
-    exp_year: new Date().getUTCFullYear() + 3,
-    cvc: '123',
-    cardholder_name: 'Bench Mark',
-  },
-});
-const json = { 'content-type': 'application/json' };
-
 /** The three routes against one gateway; payments spend the tokens the token runs made. */
 function session(gateway: Gateway, opts: ThroughputOptions) {
   const tokens: string[] = [];
@@ -52,48 +42,17 @@ function session(gateway: Gateway, opts: ThroughputOptions) {
       headers: { ...json, authorization: `Bearer ${PUBLISHABLE_KEY}` },
       body: cardBody,
     },
-    tokens: {
-      method: 'POST',
-      path: '/v1/tokens',
-      headers: { ...json, authorization: `Bearer ${PUBLISHABLE_KEY}` },
-      body: cardBody,
-      onResponse: (status, body) => {
-        if (status === 201) tokens.push((JSON.parse(body) as { id: string }).id);
-      },
-    },
-    payments: {
-      method: 'POST',
-      path: '/v1/payments',
-      headers: { ...json, authorization: `Bearer ${SECRET_KEY}` },
-      setupRequest: (req) => {
-        const token = tokens.pop();
-        if (!token) state.poolRanDry = true;
-        return {
-          ...req,
-          body: JSON.stringify({ amount: 10, currency: 'usd', token: token ?? 'tok_pool_empty' }),
-        };
-      },
-    },
+    tokens: tokenRequest(tokens),
+    payments: paymentRequest(tokens, () => (state.poolRanDry = true)),
   };
 
   const run = async (route: Route, label: string, seconds: number, quiet = false) => {
     const rssReset = gateway.resetPeak();
     // Payments stop when the token pool is spent or the time is up, whichever comes first.
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon(
-        {
-          url: gateway.url,
-          connections: opts.connections,
-          ...(route === 'payments' ? { amount: tokens.length } : { duration: seconds }),
-          requests: [requests[route]],
-        },
-        (error, result) => {
-          clearTimeout(timer);
-          if (error) reject(error instanceof Error ? error : new Error(String(error)));
-          else resolve(result);
-        },
-      );
-      const timer = setTimeout(() => instance.stop(), seconds * 1000);
+    const result = await hammer(gateway.url, requests[route], {
+      connections: opts.connections,
+      seconds,
+      ...(route === 'payments' ? { amount: tokens.length } : {}),
     });
     const ok = result['2xx'];
     const failed = result.non2xx + result.errors;
