@@ -1,39 +1,8 @@
-// The merchant-side elements alone, in Chromium, without a gateway: what they report before any
-// frame answers (setup problems), how fields join and leave their group, and how attributes and
-// properties reach them. The frames' iframes point at a closed port; nothing here needs them.
+// <pay-card-fields> (card-fields-element.ts) alone, without a gateway: the setup problems it
+// reports before any frame answers, its attributes and properties, and its life in a form.
 import { expect, oneEvent } from '@open-wc/testing';
-import { define, PayError, type PayCardFieldsElement, type PayFieldElement } from '../src/index.js';
-
-define();
-
-const GATEWAY = 'http://127.0.0.1:9';
-
-/** Builds `<pay-card-fields>` with `attributes` and the given fields, in a fresh container. */
-function group(attributes: Record<string, string>, ...fields: string[]): PayCardFieldsElement {
-  const element = document.createElement('pay-card-fields');
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  for (const tag of fields) element.append(document.createElement(tag));
-  return element;
-}
-
-const frames = (element: Element) => element.querySelectorAll('iframe');
-
-let container: HTMLElement;
-let consoleError: typeof console.error;
-let logged: string[];
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  consoleError = console.error;
-  logged = [];
-  console.error = (...args: unknown[]) => void logged.push(args.join(' '));
-});
-
-afterEach(() => {
-  container.remove();
-  console.error = consoleError;
-});
+import { PayError } from '../src/index.js';
+import { container, frames, GATEWAY, group, logged } from './unconnected-elements.js';
 
 describe('setup problems raise pay-error, and tokenize() rejects with the same code', () => {
   const cases: [string, Record<string, string>, string][] = [
@@ -60,7 +29,7 @@ describe('setup problems raise pay-error, and tokenize() rejects with the same c
     it(`${name}: ${code}`, async () => {
       const element = group(attributes, 'pay-card-number');
       const heard = oneEvent(element, 'pay-error');
-      container.append(element);
+      container().append(element);
       const event = (await heard) as CustomEvent<{ code: string; message: string }>;
       expect(event.detail.code).to.equal(code);
       expect(event.bubbles && event.composed).to.equal(true);
@@ -74,77 +43,8 @@ describe('setup problems raise pay-error, and tokenize() rejects with the same c
 
   it("no gateway: the fields make no iframe (they would load the merchant's own app)", async () => {
     const element = group({ 'publishable-key': 'pk_test_abc' }, 'pay-card-number');
-    container.append(element);
+    container().append(element);
     expect(frames(element).length).to.equal(0);
-  });
-});
-
-describe('fields and their group', () => {
-  it('a field outside any group says so and makes no iframe', () => {
-    const field = document.createElement('pay-card-number');
-    container.append(field);
-    expect(frames(field).length).to.equal(0);
-    expect(logged).to.deep.equal(['pay: put <pay-card-number> inside <pay-card-fields>.']);
-  });
-
-  it('connect, disconnect, connect: one iframe each time, and the group lists the field only while it is in', () => {
-    const element = group({ gateway: GATEWAY, 'publishable-key': 'pk_test_abc' });
-    container.append(element);
-    const field = document.createElement('pay-card-cvc') as PayFieldElement;
-    element.append(field);
-    expect(frames(field).length).to.equal(1);
-    expect(element.fields).to.deep.equal([field]);
-    const first = frames(field)[0]!;
-    expect(new URL(first.src).origin).to.equal(GATEWAY);
-    expect(new URL(first.src).pathname).to.equal('/frame/v1/en/cvc.html');
-
-    field.remove();
-    expect(frames(field).length).to.equal(0);
-    expect(element.fields).to.deep.equal([]);
-
-    element.append(field);
-    expect(frames(field).length).to.equal(1);
-    expect(frames(field)[0]).not.to.equal(first);
-    expect(element.fields).to.deep.equal([field]);
-  });
-
-  it('a field that is moved keeps its one iframe (a second connect makes none)', () => {
-    const element = group(
-      { gateway: GATEWAY, 'publishable-key': 'pk_test_abc' },
-      'pay-card-number',
-    );
-    container.append(element);
-    const field = element.querySelector('pay-card-number')!;
-    const iframe = frames(field)[0];
-    field.connectedCallback();
-    expect(frames(field).length).to.equal(1);
-    expect(frames(field)[0]).to.equal(iframe);
-  });
-
-  it('defer-hydration: no iframe until the attribute goes', () => {
-    const element = group({ gateway: GATEWAY, 'publishable-key': 'pk_test_abc' });
-    const field = document.createElement('pay-card-expiry');
-    field.setAttribute('defer-hydration', '');
-    element.append(field);
-    container.append(element);
-    expect(frames(field).length).to.equal(0);
-    field.removeAttribute('defer-hydration');
-    expect(frames(field).length).to.equal(1);
-  });
-
-  it("a removed field's ready rejects", async () => {
-    const element = group(
-      { gateway: GATEWAY, 'publishable-key': 'pk_test_abc' },
-      'pay-card-number',
-    );
-    container.append(element);
-    const field = element.querySelector('pay-card-number') as PayFieldElement;
-    const ready = field.ready.then(
-      () => 'ready',
-      (error: Error) => error.message,
-    );
-    field.remove();
-    expect(await ready).to.equal('removed');
   });
 });
 
@@ -156,7 +56,7 @@ describe('attributes and properties', () => {
     early.publishableKey = 'pk_test_early';
     early.gateway = GATEWAY;
     early.disabled = true;
-    container.append(early);
+    container().append(early);
     customElements.define(name, class extends customElements.get('pay-card-fields')! {});
     expect(early.getAttribute('publishable-key')).to.equal('pk_test_early');
     expect(early.getAttribute('gateway')).to.equal(GATEWAY);
@@ -184,19 +84,6 @@ describe('attributes and properties', () => {
     expect(element.getAttribute('name')).to.equal('token');
   });
 
-  it("a field's label is its iframe's title, also when it changes", () => {
-    const element = group(
-      { gateway: GATEWAY, 'publishable-key': 'pk_test_abc' },
-      'pay-card-number',
-    );
-    container.append(element);
-    const field = element.querySelector('pay-card-number')!;
-    expect(frames(field)[0]!.title).to.equal('Card number');
-    field.label = 'Long card number';
-    expect(field.getAttribute('label')).to.equal('Long card number');
-    expect(frames(field)[0]!.title).to.equal('Long card number');
-  });
-
   it('fonts keep only strings (https is checked in the frame)', () => {
     const element = group({ gateway: GATEWAY });
     element.fonts = [
@@ -217,7 +104,7 @@ describe('in a form', () => {
       'pay-card-number',
     );
     form.append(element);
-    container.append(form);
+    container().append(form);
     form.reset();
     expect(new FormData(form).has('card_token')).to.equal(false);
   });
@@ -228,7 +115,7 @@ describe('in a form', () => {
     const element = group({ gateway: GATEWAY, 'publishable-key': 'pk_test_abc' });
     fieldset.append(element);
     form.append(fieldset);
-    container.append(form);
+    container().append(form);
     expect(element.disabled).to.equal(false);
     fieldset.disabled = true;
     expect(element.disabled).to.equal(true);
