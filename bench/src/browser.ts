@@ -12,6 +12,7 @@ import { startLatencyProxy } from './latency-proxy';
 import { profileReady } from './ready-profile';
 import { traceReady } from './ready-trace';
 import { blockSpread, median, percentile } from './stats';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../test/harness/chromium.js';
 
 export interface BrowserOptions {
   loads: number;
@@ -35,11 +36,8 @@ interface BenchState {
 }
 declare const bench: BenchState;
 
-const CHROMIUM_ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
+const BENCH_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
   // Each fresh context opens a browser window, and headless Chromium loads that window's own
   // UI (the omnibox popup, a WebUI page) in a renderer of its own: about 1.1 s of CPU during
   // every load measured, on a 2-core machine, which a shopper's already open browser does not
@@ -63,7 +61,7 @@ const CHROMIUM_ARGS = [
 const READY_TIMEOUT = 15_000;
 
 async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: BENCH_CHROMIUM_ARGS });
 }
 
 async function openReady(browser: Browser, url: string): Promise<Page> {

@@ -3,6 +3,7 @@
 import { defineConfig } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { SHOP_URL } from './env.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../harness/chromium.js';
 
 // No aria snapshot of a failing page in error-context.md: it would hold what the frames show.
 process.env.PLAYWRIGHT_NO_COPY_PROMPT = '1';
@@ -24,13 +25,8 @@ export default defineConfig({
     browserName: 'chromium',
     viewport: { width: 1100, height: 800 },
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS],
     },
     // No traces or videos: they would record the test card numbers typed into the frames.
     trace: 'off',

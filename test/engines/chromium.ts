@@ -1,13 +1,7 @@
 // Chromium through Playwright: Debian's /usr/bin/chromium, as test/fields runs it.
 import { chromium, type Frame as PwFrame, type Page as PwPage } from '@playwright/test';
 import { call, type Engine, type Frame, type Key, type Page } from './driver.js';
-
-const ARGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../harness/chromium.js';
 
 function context(target: PwPage | PwFrame) {
   return {
@@ -29,7 +23,10 @@ function frameOf(target: PwFrame): Frame & { target: PwFrame } {
 }
 
 export async function launchChromium(): Promise<Engine> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS],
+  });
   return {
     name: 'chromium',
     async newPage(): Promise<Page> {

@@ -222,6 +222,16 @@ export const FIELD_CASES: Case[] = [
         ),
         'Your card number is invalid.',
       );
+      // An expired card: its own code, and the expiry is the field focused.
+      await open(page, origins, '/split.html');
+      await fillSplit(page, '4242424242424242', '0120', '123');
+      const expired = await tokenize(page);
+      assert.equal(expired.ok ? 'ok' : expired.code, 'expired_card');
+      await waitFor(
+        'focus on the expiry',
+        () => focusedInput(page),
+        (f) => f === 'expiry/expiry',
+      );
     },
   },
   {
@@ -265,10 +275,13 @@ export const FIELD_CASES: Case[] = [
         'expiry/expiry',
       );
       assert.equal(await page.url(), `${origins.host}/split.html`);
-      assert.equal(
-        await inputAttribute(await fieldFrame(page, 'expiry'), 'expiry', 'aria-invalid'),
-        'true',
-      );
+      // Every bad field says so, not only the one focused.
+      for (const part of ['expiry', 'cvc'])
+        assert.equal(
+          await inputAttribute(await fieldFrame(page, part), part, 'aria-invalid'),
+          'true',
+          part,
+        );
     },
   },
   {
@@ -330,6 +343,11 @@ export const FIELD_CASES: Case[] = [
           (f) => f === `${part}/${part}`,
         );
       }
+      // The label's text names the input in the frame.
+      assert.equal(
+        await inputAttribute(await fieldFrame(page, 'number'), 'number', 'aria-label'),
+        'Card number',
+      );
     },
   },
   {
@@ -399,6 +417,11 @@ export const FIELD_CASES: Case[] = [
         ),
         'rgb(0, 0, 255)',
       );
+      const frameHeight = () =>
+        page.evaluate<number>(
+          `() => document.querySelector('#number > iframe').getBoundingClientRect().height`,
+        );
+      const heightBefore = await frameHeight();
       // A Mastercard failing Luhn: invalid at once.
       await frame.type('input#number', '5555555555554445');
       await waitFor(':state(invalid)', () => hostMatches(page, 'number', ':state(invalid)'));
@@ -407,6 +430,8 @@ export const FIELD_CASES: Case[] = [
         () => inputStyle(frame, 'number', 'color'),
         (c) => c === 'rgb(200, 0, 0)',
       );
+      // The error line appeared under the input and the iframe grew to show it.
+      await waitFor('the frame to grow', frameHeight, (h) => h > heightBefore);
     },
   },
   {
@@ -550,13 +575,21 @@ export const FIELD_CASES: Case[] = [
         expiryYear: '2031',
         cvc: '321',
       });
+      // Filled and valid, never "filled but invalid".
       await waitFor('the fields complete', () =>
         page.evaluate<boolean>(
           `() => ['number', 'expiry', 'cvc'].every((id) => document.getElementById(id).state.complete)`,
         ),
       );
+      const values = await Promise.all(
+        SPLIT.map(async (part) => inputProperty(await fieldFrame(page, part), part, 'value')),
+      );
+      assert.equal(values[0], '5555 5555 5555 4444');
+      assert.match(values[1]!, /^11 \/ (20)?31$/);
+      assert.equal(values[2], '321');
       const outcome = await tokenize(page);
       assert.ok(outcome.ok && outcome.result.card.brand === 'mastercard', JSON.stringify(outcome));
+      assert.equal(outcome.result.card.exp_year, 2031);
     },
   },
 ];

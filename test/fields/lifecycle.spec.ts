@@ -4,7 +4,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { throttleCpu } from '../harness/cpu-throttle.js';
 import { HOST } from './servers.js';
-import { typeInto } from './steps.js';
+import { holdBack, typeInto } from './steps.js';
 
 type Outcome = { ok: true; result: { card: { last4: string } } } | { ok: false; code: string };
 
@@ -74,12 +74,7 @@ test.describe('ready means the field as it will stay', () => {
   test('the app held back: at pay-ready each frame shows its final look, and the app changes nothing', async ({
     page,
   }) => {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/frame/v1/assets/app-*.js', async (route) => {
-      await released;
-      await route.continue();
-    });
+    const app = await holdBack(page, '**/frame/v1/assets/app-*.js');
     await page.goto(`${HOST}/final-look.html`);
     await groupReady(page);
     const atReady = await screenshots(page);
@@ -89,7 +84,7 @@ test.describe('ready means the field as it will stay', () => {
     );
     expect(lookAtReady[1]).toContain('Date d’expiration (MM / AA) | MM / AA | rgb(29, 78, 216)');
     const top = await below(page);
-    release();
+    app.release();
     // Every app has hydrated its served field.
     for (const field of FIELDS)
       await expect(

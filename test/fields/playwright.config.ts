@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../harness/chromium.js';
 
 /**
  * Cross-origin tests of the card fields: the merchant pages on http://127.0.0.1, the real
@@ -14,7 +15,12 @@ export default defineConfig({
   testMatch: '*.spec.ts',
   globalSetup: './global-setup.ts',
   workers: 1,
-  timeout: 30_000,
+  // Typing-heavy cases take 15-20 s when the 2 shared cores are busy: a timeout is no finding.
+  timeout: 60_000,
+  // One retry, as the engine suite does: a case that passes only on its retry is listed as
+  // flaky in the report, not hidden. (A field found hidden after pay-ready, 2 of 84 runs under
+  // heavy load, not reproduced with the lifecycle instrumented: see the issue notes.)
+  retries: 1,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
@@ -23,13 +29,8 @@ export default defineConfig({
     trace: 'off',
     video: 'off',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS],
     },
   },
 });

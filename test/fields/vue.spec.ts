@@ -14,6 +14,7 @@ import {
   typeInto,
   watchConsole,
 } from './wrapper-pages.js';
+import { holdBack } from './steps.js';
 import { createSSRApp } from 'vue';
 import { renderToString } from 'vue/server-renderer';
 import { Checkout, type Emitted } from './apps/vue-app.js';
@@ -247,12 +248,7 @@ test('server-rendered markup hydrates: the elements upgrade in place, with no mi
   // The server's markup goes into #app before the app's script runs (held back until then).
   // (Not by rewriting the page in a route: Chromium then counts the page as public and blocks
   // its frames from the local gateway, Local Network Access.)
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(`${HOST}/apps/vue-app.js`, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const app = await holdBack(page, `${HOST}/apps/vue-app.js`);
   await page.goto(`${HOST}/vue.html`, { waitUntil: 'commit' });
   await page.locator('#app').waitFor({ state: 'attached' });
   await page.evaluate((markup) => {
@@ -260,7 +256,7 @@ test('server-rendered markup hydrates: the elements upgrade in place, with no mi
     app.innerHTML = markup;
     (window as unknown as { serverNumber: Element }).serverNumber = app.querySelector('#number')!;
   }, html);
-  release();
+  app.release();
   await expect(page.locator('#ready')).toHaveText('true');
   await expectOneFramePerField(page);
   expect(

@@ -3,22 +3,12 @@
 // of its kind (#number, #expiry, #cvc, #name).
 import { expect, type Page } from '@playwright/test';
 import { GATEWAY } from './servers.js';
-import { typeInto } from './steps.js';
+import { typeInto, watchConsole } from './steps.js';
 
-export { typeInto };
+export { typeInto, watchConsole };
 
 export { GATEWAY, HOST } from './servers.js';
 export const FIELDS = ['number', 'expiry', 'cvc', 'name'];
-
-/** Console errors and warnings of the page and its frames (React's and Vue's warnings too). */
-export function watchConsole(page: Page): string[] {
-  const messages: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') messages.push(message.text());
-  });
-  page.on('pageerror', (error) => messages.push(error.message));
-  return messages;
-}
 
 /** The page's window `message` listeners, as DevTools lists them. */
 export async function messageListeners(page: Page): Promise<number> {

@@ -16,7 +16,7 @@ import {
   type Peer,
 } from '@pay/protocol';
 import { openHostLink } from '../src/host-link.js';
-import { settle } from '../../protocol/test/message-hops.js';
+import { settle } from '@pay/protocol/test/message-hops';
 
 type Action =
   | { type: 'drawn' | 'app' | 'pagehide' | 'pageshow' }

@@ -16,7 +16,7 @@ import {
   type HostMethods,
 } from '@pay/protocol';
 import { FrameConnection } from '../src/frame-connection.js';
-import { hop, settle } from '../../protocol/test/message-hops.js';
+import { hop, settle } from '@pay/protocol/test/message-hops';
 
 const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
