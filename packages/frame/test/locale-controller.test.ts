@@ -3,28 +3,9 @@
 // is connected; a change to the same value is none.
 import './served-english.js';
 import { expect } from '@open-wc/testing';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LocaleController } from '../src/controllers/locale-controller.js';
 import { setDirection, setLocale, setOverrides, t } from '../src/i18n/frame-locale.js';
-
-class Host implements ReactiveControllerHost {
-  controllers: ReactiveController[] = [];
-  updates = 0;
-  addController(controller: ReactiveController): void {
-    this.controllers.push(controller);
-  }
-  removeController(): void {}
-  requestUpdate(): void {
-    this.updates++;
-  }
-  readonly updateComplete = Promise.resolve(true);
-  connect(): void {
-    for (const c of this.controllers) c.hostConnected?.();
-  }
-  disconnect(): void {
-    for (const c of this.controllers) c.hostDisconnected?.();
-  }
-}
+import { CountingHost as Host } from './counting-host.js';
 
 describe('locale-controller', () => {
   let host: Host;

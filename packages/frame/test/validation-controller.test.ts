@@ -1,21 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Assessment, PartRules, RulesContext } from '../src/card-rules/part-rules.js';
 import { ValidationController } from '../src/controllers/validation-controller.js';
-
-/** A host that counts its update requests, without rendering anything. */
-class Host implements ReactiveControllerHost {
-  controllers: ReactiveController[] = [];
-  updates = 0;
-  addController(controller: ReactiveController): void {
-    this.controllers.push(controller);
-  }
-  removeController(): void {}
-  requestUpdate(): void {
-    this.updates++;
-  }
-  readonly updateComplete = Promise.resolve(true);
-}
+import { CountingHost as Host } from './counting-host.js';
 
 /**
  * Rules for a 4-digit number: short is incomplete (settled: invalid), a letter is invalid at once
