@@ -36,6 +36,20 @@ declare global {
   }
 }
 
+// Ready means the field as it will stay: a field the page shows is never collapsed (a frame once
+// told its host a height of 0, measured with no layout, and the field stayed 0 px tall).
+test.afterEach(async ({ page }) => {
+  const collapsed = await page
+    .evaluate(() =>
+      [...document.querySelectorAll('pay-card-fields iframe')]
+        .filter((frame) => frame.parentElement?.matches(':state(ready)'))
+        .filter((frame) => frame.getBoundingClientRect().height < 1)
+        .map((frame) => frame.parentElement!.id),
+    )
+    .catch(() => []);
+  expect(collapsed, 'ready fields with a 0 px frame').toEqual([]);
+});
+
 async function open(page: Page, path: string, readyGroups = ['group']): Promise<void> {
   await page.goto(HOST + path);
   await page.waitForFunction(

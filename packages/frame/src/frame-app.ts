@@ -84,8 +84,9 @@ export class FrameApp {
     // A document asked for another language than its own speaks once the app has drawn it.
     if (this.#link.state === 'drawing') this.#link.on('drawn');
     this.#group.start();
-    // The hello told the host the height and the title the field has now.
-    this.#lastHeight = this.#height();
+    // The hello told the host the title the field has now. The height is told again by the
+    // observer's first callback (the host ignores a height it has): what the host holds may be
+    // older than what the field measures now.
     this.#lastTitle = this.#title();
     new ResizeObserver(() => this.#tellHeight()).observe(form);
     onLocaleChange(() => this.#tellTitle());
@@ -108,7 +109,12 @@ export class FrameApp {
       }
       if (config.publishableKey !== previousKey) this.#group.keyChanged();
       await this.#form.updateComplete;
-      return { ...this.#answer(), look: { height: this.#height(), title: this.#title() } };
+      const look = { height: this.#height(), title: this.#title() };
+      this.#lastHeight = look.height;
+      // Measured while the browser is mid-update the height can be off for a frame, and a
+      // later settle to the old size is no resize to the observer: look again once laid out.
+      requestAnimationFrame(() => this.#tellHeight());
+      return { ...this.#answer(), look };
     },
     focus: async (part?: unknown) => {
       this.#form.focus(isCardPart(part) ? { part } : undefined);
@@ -161,7 +167,8 @@ export class FrameApp {
 
   #tellHeight(): void {
     const height = this.#height();
-    if (height === this.#lastHeight) return;
+    // A field always has a height: 0 is a moment of no layout, never a size to give the iframe.
+    if (height === 0 || height === this.#lastHeight) return;
     this.#lastHeight = height;
     this.#link.notify('resize', height);
   }

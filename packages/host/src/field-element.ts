@@ -355,7 +355,9 @@ export abstract class PayFieldElement extends HTMLElement {
       this.#frameTitle = title.slice(0, 200);
       iframe.title = this.#title();
     }
-    if (typeof height !== 'number' || !Number.isFinite(height) || height < 0 || height > 2000)
+    // A field is never 0 px tall: that reading is a frame measured with no layout, and would
+    // collapse the field for good.
+    if (typeof height !== 'number' || !Number.isFinite(height) || height < 1 || height > 2000)
       return false;
     const px = `${height}px`;
     if (iframe.style.height === px) return false;
