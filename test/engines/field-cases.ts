@@ -222,16 +222,6 @@ export const FIELD_CASES: Case[] = [
         ),
         'Your card number is invalid.',
       );
-      // An expired card: its own code, and the expiry is the field focused.
-      await open(page, origins, '/split.html');
-      await fillSplit(page, '4242424242424242', '0120', '123');
-      const expired = await tokenize(page);
-      assert.equal(expired.ok ? 'ok' : expired.code, 'expired_card');
-      await waitFor(
-        'focus on the expiry',
-        () => focusedInput(page),
-        (f) => f === 'expiry/expiry',
-      );
     },
   },
   {

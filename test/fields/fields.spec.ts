@@ -4,7 +4,7 @@
 // quiet console. Each describe block is one of those concerns.
 //
 // In the engine suite (test/engines/field-cases.ts), Chromium included, and not again here:
-// an invalid or expired card, a plain <form> submit, an incomplete card blocking it, Enter
+// an invalid card, a plain <form> submit, an incomplete card blocking it, Enter
 // submitting, labels and Tab, :state()/::part styling, forged messages from a third origin or
 // the page itself, autofill of the split fields.
 import { test, expect, type Page } from '@playwright/test';
@@ -133,6 +133,19 @@ async function expectQuietCheckout(page: Page, path: string): Promise<void> {
 const QUIET_PAGES = ['/split.html', '/combined.html', '/two-groups.html', '/forged.html'];
 
 test.describe('tokenizing: what the merchant page sees', () => {
+  test('an expired card rejects with expired_card and focuses the expiry', async ({ page }) => {
+    // (An invalid number is an engine case; this one stays in Chromium: after it, WebKitWebDriver
+    // loses the keyboard focus of the next cases' frames.)
+    await open(page, '/split.html');
+    await fillSplit(page, '', '4242424242424242', '0120', '123');
+    expect(await tokenize(page)).toMatchObject({ ok: false, code: 'expired_card' });
+    await expect(frameOf(page, 'expiry').locator('input#expiry')).toBeFocused();
+    await expect(frameOf(page, 'expiry').locator('input#expiry')).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+  });
+
   test('a valid card tokenizes and pay-change details carry no digits', async ({ page }) => {
     await open(page, '/split.html');
     await fillSplit(page, '', '4242424242424242', '1234', '123');
