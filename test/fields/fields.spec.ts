@@ -146,6 +146,25 @@ test.describe('tokenizing: what the merchant page sees', () => {
     );
   });
 
+  test('a submit blocked by an incomplete card marks every bad field, not only the focused one', async ({
+    page,
+  }) => {
+    await open(page, '/split.html');
+    await typeInto(page, 'number', '4242424242424242');
+    await page.click('#pay');
+    for (const part of ['expiry', 'cvc'])
+      await expect(frameOf(page, part).locator(`input#${part}`)).toHaveAttribute(
+        'aria-invalid',
+        'true',
+      );
+    expect(page.url()).toBe(`${HOST}/split.html`);
+    // The label's text names the input in the frame.
+    await expect(frameOf(page, 'number').locator('input#number')).toHaveAttribute(
+      'aria-label',
+      'Card number',
+    );
+  });
+
   test('a valid card tokenizes and pay-change details carry no digits', async ({ page }) => {
     await open(page, '/split.html');
     await fillSplit(page, '', '4242424242424242', '1234', '123');
