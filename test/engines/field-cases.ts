@@ -30,6 +30,12 @@ export interface Case {
    * the run, so the mark is removed once fixed.
    */
   knownFailure?: Partial<Record<'chromium' | 'firefox' | 'webkit', string>>;
+  /**
+   * Engines where the case fails on some runs, cause not found yet: it runs as usual (with its
+   * retry); a failure after the retry is reported as "flaky fail" in the table, with the error,
+   * without failing the run. A pass is a pass.
+   */
+  knownFlaky?: Partial<Record<'chromium' | 'firefox' | 'webkit', string>>;
   run(page: Page, origins: Origins): Promise<void>;
 }
 
@@ -246,6 +252,12 @@ export const FIELD_CASES: Case[] = [
   },
   {
     name: 'an incomplete card blocks the submit and focuses the first bad field',
+    knownFlaky: {
+      // Seen this stop: the expiry's iframe is the page's active element, but the frame's input
+      // never reports focus. Mostly when it runs after the other card cases; alone it passes.
+      webkit:
+        'after a blocked submit the expiry iframe has the focus but its input does not say so (often when run after the other card cases)',
+    },
     async run(page, origins) {
       await open(page, origins, '/split.html');
       await typeInto(page, 'number', 'number', '4242424242424242');

@@ -22,6 +22,8 @@ interface Runnable {
   notApplicable?: (engine: Engine) => string | undefined;
   /** Why it fails in this engine today, if it is known to. */
   knownFailure?: (engine: Engine) => string | undefined;
+  /** Why it fails on some runs in this engine, if it is known to. */
+  knownFlaky?: (engine: Engine) => string | undefined;
   run(page: Page): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ try {
             ? engine.noAutofill
             : undefined,
       knownFailure: (engine: Engine) => c.knownFailure?.[engine.name],
+      knownFlaky: (engine: Engine) => c.knownFlaky?.[engine.name],
       run: (page: Page) => c.run(page, origins),
     })),
     ...CHECKOUT_CASES.map((c) => ({
@@ -135,8 +138,14 @@ try {
           console.log(`  ✓ ${runnable.name} (${took} s${retried})`);
         }
       } catch (error) {
-        row.set(name, { state: 'fail', note: redact(error) });
-        console.log(`  ✗ ${runnable.name}: ${redact(error)}`);
+        const flaky = runnable.knownFlaky?.(engine);
+        if (flaky) {
+          row.set(name, { state: 'flaky fail', note: `${flaky}: ${redact(error)}` });
+          console.log(`  ! ${runnable.name}: known flaky: ${flaky} (${redact(error)})`);
+        } else {
+          row.set(name, { state: 'fail', note: redact(error) });
+          console.log(`  ✗ ${runnable.name}: ${redact(error)}`);
+        }
       }
     }
     await engine?.close().catch(() => undefined);

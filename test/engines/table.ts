@@ -1,6 +1,6 @@
 // The summary at the end of `npm run test:engines`: one row per case, one column per engine.
 export interface Outcome {
-  state: 'pass' | 'pass (2nd try)' | 'fail' | 'n/a' | 'known fail';
+  state: 'pass' | 'pass (2nd try)' | 'fail' | 'n/a' | 'known fail' | 'flaky fail';
   note?: string;
 }
 
