@@ -68,7 +68,7 @@ export async function postFromForeignOrigin(target: Window, message: unknown): P
   iframe.setAttribute('style', 'width: 10px; height: 10px; border: 0');
   iframe.srcdoc = `<script>
     parent.frames[${to}].postMessage(${JSON.stringify(message)}, ${JSON.stringify(location.origin)});
-    parent.postMessage('posted', '*');
+    parent.postMessage('posted', ${JSON.stringify(location.origin)});
   </script>`;
   const posted = new Promise<void>((resolve) => {
     const listener = (event: MessageEvent): void => {
