@@ -159,7 +159,7 @@ test('without accepted-brands every brand is accepted; unknown names are ignored
 });
 
 for (const [number, brand, keys, chosen] of [
-  ['4000002500001001', 'visa', ['Space'], 'cartes_bancaires'],
+  ['4000002600005001', 'visa', ['Space'], 'cartes_bancaires'],
   ['5555552500001001', 'mastercard', ['ArrowDown'], 'mastercard'],
 ] as const) {
   test(`co-badged ${number.slice(0, 4)}…${number.slice(-4)}: both networks offered, chosen by keyboard, in the token and the payment`, async ({
@@ -216,7 +216,7 @@ test('preferred-network preselects the merchant choice; the shopper can still ch
   page,
 }) => {
   await open(page, '?preferred-network=cartes_bancaires');
-  await typeInto(page, 'number', '4000002500001001');
+  await typeInto(page, 'number', '4000002600005001');
   const choice = frameOf(page, 'number').getByRole('group', { name: 'Choose the card network' });
   await expect(choice.getByRole('radio', { name: 'Cartes Bancaires' })).toBeChecked();
   await expect

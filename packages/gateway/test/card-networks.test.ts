@@ -24,7 +24,7 @@ describe('card networks', () => {
     });
 
   for (const [number, brand, other] of [
-    ['4000002500001001', 'visa', 'visa'],
+    ['4000002600005001', 'visa', 'visa'],
     ['5555552500001001', 'mastercard', 'mastercard'],
   ] as const) {
     it(`${number.slice(0, 4)}…${number.slice(-4)} offers cartes_bancaires and ${other}; nothing chosen`, async () => {
@@ -72,7 +72,7 @@ describe('card networks', () => {
   });
 
   for (const [number, preferred] of [
-    ['4000002500001001', 'mastercard'],
+    ['4000002600005001', 'mastercard'],
     ['5555552500001001', 'visa'],
     ['4242424242424242', 'cartes_bancaires'],
   ] as const) {
@@ -89,7 +89,7 @@ describe('card networks', () => {
 
   for (const networks of [{ preferred: 'amex_express' }, { preferred: 'visa', extra: 1 }, []]) {
     it(`card.networks ${JSON.stringify(networks)} is refused by the schema`, async () => {
-      const answer = await token('4000002500001001', networks);
+      const answer = await token('4000002600005001', networks);
       assert.equal(answer.status, 400, answer.text);
       assert.equal(errorOf(answer).code, 'validation_error');
     });

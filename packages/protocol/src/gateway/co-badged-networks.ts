@@ -11,7 +11,7 @@ import type { CardNetwork } from '../card-networks.js';
  * gateway read the same table, so the choice offered is the one the gateway validates.
  */
 export const CO_BADGED_BINS: Readonly<Record<string, readonly CardNetwork[]>> = {
-  '40000025': ['cartes_bancaires', 'visa'],
+  '40000026': ['cartes_bancaires', 'visa'],
   '55555525': ['cartes_bancaires', 'mastercard'],
 };
 
