@@ -89,8 +89,9 @@ const ctl = [
   join(dir, 'server.log'),
   '-w',
   '-o',
-  // A throwaway cluster: no fsync (a crash loses the cluster, which is deleted anyway).
-  `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+  // A throwaway cluster: no fsync (a crash loses the cluster, which is deleted anyway), unless
+  // WITH_POSTGRES_FSYNC=on: the bench measures commits as durable as SQLite's.
+  `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${process.env.WITH_POSTGRES_FSYNC === 'on' ? 'on' : 'off'} -c max_connections=200`,
 ];
 
 let code = 1;

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { absolute, informs, type Recorder } from './metric';
 import { startGateway, type Gateway } from './gateway-process';
 import { hammer, paymentRequest, tokenRequest } from './hot-requests';
+import { describeCosts, perRequest, PostgresCosts, type Costs } from './server-costs';
 
 export interface PostgresThroughputOptions {
   /** postgres://… of a server where the bench may create and drop a database. */
@@ -17,7 +18,14 @@ export interface PostgresThroughputOptions {
 
 interface Totals {
   rps: number;
+  ok: number;
   failed: number;
+  /** The worst instance's p99, ms. */
+  p99: number;
+}
+
+export interface Phase extends Totals {
+  costs: Costs;
 }
 
 /** The same route on every instance at once, the connections split between them. */
@@ -44,7 +52,8 @@ async function hammerAll(
   const ok = results.reduce((sum, r) => sum + r['2xx'], 0);
   const failed = results.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
   if (ok === 0) throw new Error(`${route}: no request succeeded (${failed} failed)`);
-  return { rps: ok / seconds, failed };
+  const p99 = Math.max(...results.map((r) => r.latency.p99));
+  return { rps: ok / seconds, ok, failed, p99 };
 }
 
 async function withDatabase<T>(serverUrl: string, work: (url: string) => Promise<T>): Promise<T> {
@@ -69,17 +78,31 @@ async function measure(instances: 1 | 2, opts: PostgresThroughputOptions) {
     try {
       // One after the other: the first migrates and seeds, the second finds both done.
       for (let i = 0; i < instances; i++) gateways.push(await startGateway([], env));
+      const costs = await PostgresCosts.open(databaseUrl);
+      const pids = gateways.map((g) => g.pid);
       const tokens: string[] = [];
       // Warm-up (connections, JIT); on a busy machine it may see no answer at all.
       await hammerAll(gateways, 'tokens', tokens, { ...opts, seconds: 1 }).catch(() => undefined);
       tokens.length = 0;
-      const tok = await hammerAll(gateways, 'tokens', tokens, opts);
-      const pay = await hammerAll(gateways, 'payments', tokens, opts);
-      opts.log(
-        `postgres, ${instances} instance(s): tokens ${tok.rps.toFixed(0)} req/s (${tok.failed} failed), ` +
-          `payments ${pay.rps.toFixed(0)} req/s (${pay.failed} failed)`,
-      );
-      return { tok, pay };
+      const phase = async (route: 'tokens' | 'payments'): Promise<Phase> => {
+        const before = await costs.snapshot(pids);
+        const totals = await hammerAll(gateways, route, tokens, opts);
+        const after = await costs.snapshot(pids);
+        const phaseCosts = perRequest(before, after, totals.ok);
+        opts.log(
+          `postgres, ${instances} instance(s), ${route}: ${totals.rps.toFixed(0)} req/s, ` +
+            `p99 ${totals.p99} ms, ${totals.ok} ok, ${totals.failed} failed; per request ` +
+            describeCosts(phaseCosts),
+        );
+        return { ...totals, costs: phaseCosts };
+      };
+      try {
+        const tok = await phase('tokens');
+        const pay = await phase('payments');
+        return { tok, pay };
+      } finally {
+        await costs.close();
+      }
     } finally {
       for (const gateway of gateways) await gateway.stop();
     }

@@ -1,5 +1,6 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { hashKey, parseKeyPrefix } from './crypto/key-hash.js';
+import type { Clock } from './clock.js';
 import { ApiError } from './errors.js';
 import type { ApiKeyRecord, Storage } from './storage/storage.js';
 
@@ -16,6 +17,7 @@ export type Requirement = 'any-key' | 'secret-key';
 export function authenticate(
   storage: Storage,
   requirement: Requirement,
+  clock: Clock,
 ): onRequestAsyncHookHandler {
   return async (request: FastifyRequest) => {
     const header = request.headers.authorization;
@@ -24,7 +26,10 @@ export function authenticate(
     }
     const key = header.slice(7).trim();
     const record = parseKeyPrefix(key) ? await storage.findApiKey(hashKey(key)) : undefined;
-    if (!record) throw new ApiError('unauthorized', 'Invalid API key');
+    // A rolled key past its expiry is refused like one that never existed.
+    if (!record || (record.expiresAtMs !== null && record.expiresAtMs <= clock.now().getTime())) {
+      throw new ApiError('unauthorized', 'Invalid API key');
+    }
     if (requirement === 'secret-key' && record.kind !== 'secret') {
       throw new ApiError(
         'unauthorized',

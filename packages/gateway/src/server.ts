@@ -12,6 +12,7 @@ import { openApi } from './plugins/openapi.js';
 import { assetRoutes } from './routes/assets.js';
 import { benchRoutes } from './routes/bench.js';
 import { healthRoutes } from './routes/health.js';
+import { keyRoutes } from './routes/keys.js';
 import { paymentRoutes } from './routes/payments.js';
 import { threeDSecureRoutes } from './routes/three-d-secure.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -75,6 +76,7 @@ export async function buildServer(options: GatewayOptions): Promise<FastifyInsta
   await app.register(healthRoutes);
   await app.register(tokenRoutes);
   await app.register(paymentRoutes);
+  await app.register(keyRoutes);
   await app.register(threeDSecureRoutes);
   await app.register(assetRoutes);
   if (options.benchRoutes) await app.register(benchRoutes);

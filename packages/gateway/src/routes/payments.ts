@@ -72,7 +72,7 @@ function allowedMove(p: PaymentRecord, action: keyof typeof participles): Move {
 export const paymentRoutes: FastifyPluginAsync = async (app) => {
   const { storage, cipher, clock } = app;
   const { publicUrl, networkLatencyMs } = app.gatewaySettings;
-  const secretOnly = authenticate(storage, 'secret-key');
+  const secretOnly = authenticate(storage, 'secret-key', clock);
   const idempotency = idempotent(storage, clock);
   const gatewayUrl = (request: FastifyRequest) =>
     publicUrl ?? `${request.protocol}://${request.host}`;

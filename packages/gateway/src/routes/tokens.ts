@@ -42,7 +42,7 @@ export const tokenRoutes: FastifyPluginAsync = async (app) => {
     schema: createTokenSchema,
     // Every request spends its address's budget; only an accepted key and card spend the
     // merchant's (see tokenRateLimiter).
-    onRequest: [rateLimit.byAddress, authenticate(storage, 'any-key')],
+    onRequest: [rateLimit.byAddress, authenticate(storage, 'any-key', clock)],
     handler: async (request, reply) => {
       const auth = requireAuth(request);
       const { merchantId, mode } = auth;

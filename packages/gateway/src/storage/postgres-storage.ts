@@ -43,9 +43,9 @@ export class PostgresStorage implements Storage {
   readonly #tokens: PostgresTokenStore;
   readonly #payments: PostgresPaymentStore;
 
-  private constructor(pool: pg.Pool) {
+  private constructor(pool: pg.Pool, url: string) {
     this.#pool = pool;
-    this.#merchants = new PostgresMerchantStore(pool);
+    this.#merchants = new PostgresMerchantStore(pool, url);
     this.#idempotency = new PostgresIdempotencyStore(pool);
     this.#tokens = new PostgresTokenStore(pool);
     this.#payments = new PostgresPaymentStore(pool, this.#tokens, this.#idempotency);
@@ -63,7 +63,10 @@ export class PostgresStorage implements Storage {
       await pool.end().catch(() => undefined);
       throw error;
     }
-    return new PostgresStorage(pool);
+    const storage = new PostgresStorage(pool, options.url);
+    // Key lookups are cached only once this instance hears of every change (LISTEN).
+    await storage.#merchants.listen();
+    return storage;
   }
 
   /** The /v1/tokens counters in the database, so the limits hold across instances. */
@@ -93,6 +96,15 @@ export class PostgresStorage implements Storage {
 
   replaceApiKey(merchantId: string, key: NewApiKey): Promise<void> {
     return this.#merchants.replaceApiKey(merchantId, key);
+  }
+
+  rollApiKey(
+    merchantId: string,
+    key: NewApiKey,
+    oldExpiresAtMs: number,
+    nowMs: number,
+  ): Promise<void> {
+    return this.#merchants.rollApiKey(merchantId, key, oldExpiresAtMs, nowMs);
   }
 
   insertToken(token: TokenRecord): Promise<void> {
@@ -169,7 +181,8 @@ export class PostgresStorage implements Storage {
     await query(this.#pool, 'SELECT 1');
   }
 
-  close(): Promise<void> {
-    return this.#pool.end();
+  async close(): Promise<void> {
+    await this.#merchants.close();
+    await this.#pool.end();
   }
 }

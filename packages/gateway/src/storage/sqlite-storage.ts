@@ -76,6 +76,15 @@ export class SqliteStorage implements Storage {
     this.#merchants.replaceApiKey(merchantId, key);
   }
 
+  async rollApiKey(
+    merchantId: string,
+    key: NewApiKey,
+    oldExpiresAtMs: number,
+    nowMs: number,
+  ): Promise<void> {
+    this.#merchants.rollApiKey(merchantId, key, oldExpiresAtMs, nowMs);
+  }
+
   /** Resolves once the token writer's connection is open; rejects if it could not open. */
   ready(): Promise<void> {
     return this.#tokens.ready;

@@ -16,6 +16,17 @@ export interface Storage {
   findSeedMerchant(): Promise<SeedMerchant | undefined>;
   /** Replaces the merchant's keys of this kind and mode with exactly this one. */
   replaceApiKey(merchantId: string, key: NewApiKey): Promise<void>;
+  /**
+   * Adds `key`; the merchant's other keys of its kind and mode stop working at
+   * `oldExpiresAtMs` (at once when that is not after `nowMs`). Every instance's key cache hears
+   * of it.
+   */
+  rollApiKey(
+    merchantId: string,
+    key: NewApiKey,
+    oldExpiresAtMs: number,
+    nowMs: number,
+  ): Promise<void>;
 
   /** Resolves once the token is durably committed (possibly in a batch with others). */
   insertToken(token: TokenRecord): Promise<void>;
@@ -85,6 +96,8 @@ export interface ApiKeyRecord {
   merchantActive: boolean;
   kind: KeyKind;
   mode: Mode;
+  /** When a rolled key stops working (ms since the epoch); null: until rolled. */
+  expiresAtMs: number | null;
 }
 
 export interface NewApiKey {

@@ -93,4 +93,17 @@ export const postgresMigrations: string[] = [
   ALTER TABLE payments ADD COLUMN card_network TEXT;
   UPDATE payments SET card_network = card_brand WHERE card_brand <> 'unknown';
   `,
+  // 3: rate-limit counters reset every minute and need not survive a crash: UNLOGGED, they
+  // write no WAL and wait for no fsync. A rolled key may live on until expires_at. Any change
+  // to keys or merchants (through the gateway or by hand) tells every instance's key cache.
+  `
+  ALTER TABLE rate_limit_windows SET UNLOGGED;
+  ALTER TABLE api_keys ADD COLUMN expires_at BIGINT;
+  CREATE FUNCTION pay_keys_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN PERFORM pg_notify('pay_keys_changed', ''); RETURN NULL; END $$;
+  CREATE TRIGGER api_keys_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON api_keys
+    FOR EACH STATEMENT EXECUTE FUNCTION pay_keys_changed();
+  CREATE TRIGGER merchants_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON merchants
+    FOR EACH STATEMENT EXECUTE FUNCTION pay_keys_changed();
+  `,
 ];

@@ -22,9 +22,9 @@ export class SqliteMerchantStore {
     this.#db = db;
     this.#findApiKey = db.prepare<
       [string],
-      { merchant_id: string; active: number; kind: KeyKind; mode: Mode }
+      { merchant_id: string; active: number; kind: KeyKind; mode: Mode; expires_at: number | null }
     >(
-      `SELECT k.merchant_id, m.active, k.kind, k.mode
+      `SELECT k.merchant_id, m.active, k.kind, k.mode, k.expires_at
          FROM api_keys k JOIN merchants m ON m.id = k.merchant_id WHERE k.key_hash = ?`,
     );
   }
@@ -39,6 +39,7 @@ export class SqliteMerchantStore {
       merchantActive: row.active === 1,
       kind: row.kind,
       mode: row.mode,
+      expiresAtMs: row.expires_at,
     });
     // Only keys that exist are kept (unknown keys would let a caller grow the map), and the
     // map is bounded all the same.
@@ -97,7 +98,9 @@ export class SqliteMerchantStore {
     if (!merchant) return undefined;
     const keys = this.#db
       .prepare<[string], { kind: KeyKind; mode: Mode; display: string }>(
-        'SELECT kind, mode, display FROM api_keys WHERE merchant_id = ? ORDER BY kind, mode',
+        // The current key of each kind and mode first, before any rolled one running out.
+        `SELECT kind, mode, display FROM api_keys WHERE merchant_id = ?
+          ORDER BY kind, mode, expires_at IS NOT NULL`,
       )
       .all(merchant.id);
     return { id: merchant.id, keys };
@@ -116,5 +119,30 @@ export class SqliteMerchantStore {
       })
       .immediate();
     this.#keyCache.clear();
+  }
+
+  rollApiKey(merchantId: string, key: NewApiKey, oldExpiresAtMs: number, nowMs: number): void {
+    try {
+      this.#db
+        .transaction(() => {
+          // Keys rolled before and already over go; the current ones run out at oldExpiresAtMs.
+          this.#db
+            .prepare(
+              `DELETE FROM api_keys WHERE merchant_id = ? AND kind = ? AND mode = ?
+                 AND (? <= ? OR expires_at <= ?)`,
+            )
+            .run(merchantId, key.kind, key.mode, oldExpiresAtMs, nowMs, nowMs);
+          this.#db
+            .prepare(
+              `UPDATE api_keys SET expires_at = min(coalesce(expires_at, ?), ?)
+                WHERE merchant_id = ? AND kind = ? AND mode = ?`,
+            )
+            .run(oldExpiresAtMs, oldExpiresAtMs, merchantId, key.kind, key.mode);
+          this.#insertKey(merchantId, key, nowMs);
+        })
+        .immediate();
+    } finally {
+      this.#keyCache.clear();
+    }
   }
 }

@@ -97,4 +97,8 @@ export const migrations: string[] = [
   ALTER TABLE payments ADD COLUMN card_network TEXT;
   UPDATE payments SET card_network = card_brand WHERE card_brand <> 'unknown';
   `,
+  // 5: a rolled key may live on until expires_at (ms since the epoch; NULL: no end).
+  `
+  ALTER TABLE api_keys ADD COLUMN expires_at INTEGER;
+  `,
 ];
