@@ -1,4 +1,5 @@
 // One row of the results: what was measured, against what, and whether it meets its goal.
+import type { CostRow } from './cost-table';
 
 export type Group = 'size' | 'ready' | 'keystroke' | 'tokenize' | 'throughput';
 
@@ -133,6 +134,8 @@ export function budget(
 /** Where each section puts its rows, and the parts it could not measure. */
 export interface Recorder {
   add(...metrics: Metric[]): void;
+  /** A row of the cost table (what one request costs the gateway and the database). */
+  cost(row: CostRow): void;
   /** Run one part; on failure note it as not measured and go on with the next. */
   part(name: string, measure: () => Promise<void>): Promise<void>;
   /** Keep a profile (lines of text) with the results: where the time of a metric goes. */

@@ -3,7 +3,7 @@
 // generator, so the figures are facts about this box, not a scaling claim).
 import os from 'node:os';
 import pg from 'pg';
-import { absolute, informs, type Recorder } from './metric';
+import { atLeast, budget, informs, type Recorder } from './metric';
 import { startGateway, type Gateway } from './gateway-process';
 import { hammer, paymentRequest, tokenRequest } from './hot-requests';
 import { describeCosts, perRequest, PostgresCosts, type Costs } from './server-costs';
@@ -12,7 +12,11 @@ export interface PostgresThroughputOptions {
   /** postgres://… of a server where the bench may create and drop a database. */
   serverUrl: string;
   seconds: number;
+  /** Token runs per configuration (their spread is the goals'). */
+  rounds: number;
   connections: number;
+  /** The SQLite section's token rate, to compare two PostgreSQL instances with. */
+  sqliteTokensRps?: number | undefined;
   log: (line: string) => void;
 }
 
@@ -71,7 +75,16 @@ async function withDatabase<T>(serverUrl: string, work: (url: string) => Promise
   }
 }
 
-async function measure(instances: 1 | 2, opts: PostgresThroughputOptions) {
+interface Measured {
+  /** Each token run on its own (for the spread), and all together. */
+  tokenRuns: Phase[];
+  tok: Phase;
+  pay: Phase;
+  /** Whether WAL flushes are fsyncs (the server runs with fsync on). */
+  durable: boolean;
+}
+
+async function measure(instances: 1 | 2, opts: PostgresThroughputOptions): Promise<Measured> {
   return withDatabase(opts.serverUrl, async (databaseUrl) => {
     const env = { DATABASE_URL: databaseUrl, PAY_DATA_KEY: Buffer.alloc(32, 7).toString('base64') };
     const gateways: Gateway[] = [];
@@ -84,22 +97,25 @@ async function measure(instances: 1 | 2, opts: PostgresThroughputOptions) {
       // Warm-up (connections, JIT); on a busy machine it may see no answer at all.
       await hammerAll(gateways, 'tokens', tokens, { ...opts, seconds: 1 }).catch(() => undefined);
       tokens.length = 0;
-      const phase = async (route: 'tokens' | 'payments'): Promise<Phase> => {
+      const phase = async (route: 'tokens' | 'payments', label: string): Promise<Phase> => {
         const before = await costs.snapshot(pids);
         const totals = await hammerAll(gateways, route, tokens, opts);
         const after = await costs.snapshot(pids);
         const phaseCosts = perRequest(before, after, totals.ok);
         opts.log(
-          `postgres, ${instances} instance(s), ${route}: ${totals.rps.toFixed(0)} req/s, ` +
+          `postgres, ${instances} instance(s), ${label}: ${totals.rps.toFixed(0)} req/s, ` +
             `p99 ${totals.p99} ms, ${totals.ok} ok, ${totals.failed} failed; per request ` +
             describeCosts(phaseCosts),
         );
         return { ...totals, costs: phaseCosts };
       };
       try {
-        const tok = await phase('tokens');
-        const pay = await phase('payments');
-        return { tok, pay };
+        const tokenRuns: Phase[] = [];
+        for (let round = 1; round <= opts.rounds; round++) {
+          tokenRuns.push(await phase('tokens', `tokens run ${round}`));
+        }
+        const pay = await phase('payments', 'payments');
+        return { tokenRuns, tok: combine(tokenRuns), pay, durable: await costs.durable() };
       } finally {
         await costs.close();
       }
@@ -109,6 +125,25 @@ async function measure(instances: 1 | 2, opts: PostgresThroughputOptions) {
   });
 }
 
+/** Runs together: rates and costs weighted by requests, the worst p99. */
+function combine(runs: Phase[]): Phase {
+  const ok = runs.reduce((sum, r) => sum + r.ok, 0);
+  const seconds = runs.reduce((sum, r) => sum + r.ok / r.rps, 0);
+  const costs = Object.fromEntries(
+    Object.keys(runs[0]!.costs).map((k) => [
+      k,
+      runs.reduce((sum, r) => sum + r.costs[k as keyof Costs] * r.ok, 0) / ok,
+    ]),
+  ) as unknown as Costs;
+  return {
+    rps: ok / seconds,
+    ok,
+    failed: runs.reduce((sum, r) => sum + r.failed, 0),
+    p99: Math.max(...runs.map((r) => r.p99)),
+    costs,
+  };
+}
+
 export async function measurePostgresThroughput(
   r: Recorder,
   opts: PostgresThroughputOptions,
@@ -116,23 +151,98 @@ export async function measurePostgresThroughput(
   const one = await measure(1, opts);
   const two = await measure(2, opts);
   const cores = os.availableParallelism();
-  const note = `${cores} cores shared by the database, the instances and the load; ${opts.connections} connections, ${opts.seconds} s`;
+  const note = `${cores} cores shared by the database, the instances and the load; ${opts.connections} connections, ${opts.rounds} × ${opts.seconds} s`;
   const group = 'throughput';
-  for (const [route, pick] of [
-    ['POST /v1/tokens', (x: typeof one) => x.tok],
-    ['POST /v1/payments', (x: typeof one) => x.pay],
+  for (const [instances, m] of [
+    [1, one],
+    [2, two],
   ] as const) {
-    r.add(
-      absolute(group, `${route} req/s, PostgreSQL, 1 instance`, pick(one).rps, 'req/s', note),
-      informs({
+    for (const [route, run] of [
+      ['POST /v1/tokens', m.tok],
+      ['POST /v1/payments', m.pay],
+    ] as const) {
+      r.cost({
+        engine: 'PostgreSQL',
+        instances,
+        route,
+        rps: run.rps,
+        p99: run.p99,
+        requests: run.ok,
+        costs: run.costs,
+        durable: m.durable,
+      });
+    }
+  }
+  const flushes = (p: Phase) => p.costs.walSyncs;
+  const over = `each of ${opts.rounds} token run(s)`;
+  const flushUnit = two.durable ? 'WAL fsyncs/token' : 'WAL writes/token';
+  r.add(
+    {
+      ...budget(
         group,
-        name: `${route} req/s, PostgreSQL, 2 instances`,
-        value: pick(two).rps,
+        `POST /v1/tokens durable commits per token, PostgreSQL, 2 instances`,
+        flushes(two.tok),
+        flushUnit,
+        1,
+        '1',
+      ),
+      note: `WAL flushes after group commit; ${two.tok.costs.commits.toFixed(2)} commits, ${two.tok.costs.writingTransactions.toFixed(2)} writing`,
+      spread: {
+        low: Math.min(...two.tokenRuns.map(flushes)),
+        high: Math.max(...two.tokenRuns.map(flushes)),
+        kind: 'ratio',
+        over,
+      },
+    },
+    atLeast(
+      {
+        group,
+        name: 'POST /v1/tokens req/s, PostgreSQL, 2 instances vs 1',
+        value: two.tok.rps,
         unit: 'req/s',
         against: '1 instance',
-        againstValue: pick(one).rps,
+        againstValue: one.tok.rps,
         note,
-      }),
+        spread: {
+          low: Math.min(...two.tokenRuns.map((x) => x.rps)) / one.tok.rps,
+          high: Math.max(...two.tokenRuns.map((x) => x.rps)) / one.tok.rps,
+          kind: 'ratio',
+          over: `${over} on 2 instances ÷ all runs on 1`,
+        },
+      },
+      0.95,
+    ),
+    informs({
+      group,
+      name: 'POST /v1/payments req/s, PostgreSQL, 2 instances vs 1',
+      value: two.pay.rps,
+      unit: 'req/s',
+      against: '1 instance',
+      againstValue: one.pay.rps,
+      note,
+    }),
+  );
+  if (opts.sqliteTokensRps !== undefined) {
+    const sqlite = opts.sqliteTokensRps;
+    r.add(
+      atLeast(
+        {
+          group,
+          name: 'POST /v1/tokens req/s, PostgreSQL, 2 instances vs SQLite',
+          value: two.tok.rps,
+          unit: 'req/s',
+          against: 'SQLite, 1 instance',
+          againstValue: sqlite,
+          note,
+          spread: {
+            low: Math.min(...two.tokenRuns.map((x) => x.rps)) / sqlite,
+            high: Math.max(...two.tokenRuns.map((x) => x.rps)) / sqlite,
+            kind: 'ratio',
+            over: `${over} ÷ SQLite's median`,
+          },
+        },
+        0.5,
+      ),
     );
   }
 }

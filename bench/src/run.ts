@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { format } from 'prettier';
 import { measureBrowser } from './browser';
 import { ratioChart } from './chart';
+import { formatCostTable, type CostRow } from './cost-table';
 import type { Metric, Recorder } from './metric';
 import { benchDir } from './paths';
 import { measureSize } from './size';
@@ -29,11 +30,13 @@ const log = (line: string) =>
   console.error(`[bench ${((performance.now() - started) / 1000).toFixed(1)}s] ${line}`);
 
 const metrics: Metric[] = [];
+const costs: CostRow[] = [];
 const errors: { section: string; message: string }[] = [];
 const profiles: Record<string, string[]> = {};
 
 const recorder: Recorder = {
   add: (...rows) => metrics.push(...rows),
+  cost: (row) => costs.push(row),
   profile: (name, lines) => {
     profiles[name] = lines;
     log(`profile ${name}:\n${lines.join('\n')}`);
@@ -56,15 +59,17 @@ async function section(name: string, measure: (r: Recorder) => Promise<void>): P
 }
 
 await section('size', (r) => measureSize(r, log));
-await section('throughput', (r) =>
-  measureThroughput(r, {
+// The SQLite token rate the PostgreSQL section compares two instances with.
+let sqliteTokensRps: number | undefined;
+await section('throughput', async (r) => {
+  sqliteTokensRps = await measureThroughput(r, {
     seconds: quick ? 2 : 5,
     rounds: quick ? 1 : 3,
     connections: 10,
     profile,
     log,
-  }),
-);
+  });
+});
 // `npm run bench` runs under scripts/with-postgres.mjs, which sets TEST_DATABASE_URL.
 await section('postgres', (r) => {
   const serverUrl = process.env.TEST_DATABASE_URL;
@@ -72,7 +77,9 @@ await section('postgres', (r) => {
   return measurePostgresThroughput(r, {
     serverUrl,
     seconds: quick ? 2 : 5,
+    rounds: quick ? 1 : 3,
     connections: 10,
+    sqliteTokensRps,
     log,
   });
 });
@@ -112,6 +119,7 @@ const results = {
     loadAverage1m: { before: loadBefore[0], after: os.loadavg()[0] },
   },
   metrics,
+  costs,
   errors,
   profiles,
 };
@@ -128,6 +136,7 @@ await writeFile(
 );
 
 console.log(formatTable(metrics));
+if (costs.length) console.log(`\n${formatCostTable(costs)}`);
 console.log(
   `\n${metrics.filter((m) => m.pass === true).length} goals met, ` +
     `${metrics.filter((m) => m.pass === false).length} missed; ${seconds.toFixed(1)} s; ` +

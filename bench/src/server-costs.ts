@@ -2,7 +2,7 @@
 // statistics (commits, writing transactions, WAL) and the CPU time Linux counts for the gateway
 // processes and for every PostgreSQL process. Per request, these are properties of the design;
 // requests per second on a shared 2-core box are not.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 
 /** Linux counts process CPU in clock ticks (USER_HZ), 100 a second on every common build. */
@@ -43,7 +43,10 @@ export interface CostSnapshot {
   writingTransactions: number;
   walBytes: number;
   walRecords: number;
-  /** WAL flushes to disk (fsync/fdatasync): the durable commits, after group commit. */
+  /**
+   * WAL flushes to disk (fsync/fdatasync): the durable commits, after group commit. With
+   * fsync off PostgreSQL counts none: then the WAL writes (what a commit would have flushed).
+   */
   walSyncs: number;
   /** WAL writes (write() calls): a commit that waits for its WAL writes at least once. */
   walWrites: number;
@@ -77,15 +80,14 @@ export class PostgresCosts {
 
   async snapshot(gatewayPids: number[]): Promise<CostSnapshot> {
     const gatewayCpuMs = gatewayPids.reduce((sum, pid) => sum + cpuMs(pid), 0);
-    await this.#client.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'pay-gateway'`,
+    const { rows: ended } = await this.#client.query<{ pid: number }>(
+      // In the select list: evaluated only for the rows the WHERE kept.
+      `SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = 'pay-gateway'`,
     );
-    // Wait until they are gone (and reaped: their CPU time is then in the postmaster's).
-    for (let i = 0; i < 200; i++) {
-      const { rows } = await this.#client.query<{ n: string }>(
-        `SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'pay-gateway'`,
-      );
-      if (Number(rows[0]!.n) === 0) break;
+    // Wait until they are gone and reaped: their CPU time is then in the postmaster's cutime
+    // (a process reaped while this reads would be counted nowhere).
+    for (let i = 0; i < 500 && ended.some(({ pid }) => existsSync(`/proc/${pid}`)); i++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     await this.#client.query('SELECT pg_stat_clear_snapshot()');
@@ -107,11 +109,19 @@ export class PostgresCosts {
       writingTransactions: Number(row.xid),
       walBytes: Number(row.wal_bytes),
       walRecords: Number(row.wal_records),
-      walSyncs: Number(row.wal_sync),
+      walSyncs: Number(row.wal_sync) || Number(row.wal_write),
       walWrites: Number(row.wal_write),
       postgresCpuMs: postgresCpuMs(this.#postmaster),
       gatewayCpuMs,
     };
+  }
+
+  /** Whether the server fsyncs its WAL (the throwaway test cluster does not). */
+  async durable(): Promise<boolean> {
+    const { rows } = await this.#client.query<{ fsync: string }>(
+      `SELECT current_setting('fsync') AS fsync`,
+    );
+    return rows[0]!.fsync === 'on';
   }
 
   close(): Promise<void> {

@@ -4,6 +4,7 @@ import type { Metric } from './metric';
 export function formatValue(value: number, unit: string): string {
   const digits =
     unit === 'ms' ? (value < 10 ? 2 : 1) : unit === 'MiB' ? 1 : unit === 'score' ? 4 : 0;
+  if (unit.endsWith('/token')) return `${value.toFixed(2)} ${unit}`;
   return `${value.toFixed(digits)} ${unit}`;
 }
 

@@ -8,6 +8,7 @@ import { fsyncLatency } from './disk-sync';
 import { absolute, atLeast, informs, type Recorder } from './metric';
 import { PUBLISHABLE_KEY, startGateway, type Gateway } from './gateway-process';
 import { cardBody, hammer, json, paymentRequest, tokenRequest } from './hot-requests';
+import { gatewayCpuSnapshot, perRequest } from './server-costs';
 import { median } from './stats';
 
 export interface ThroughputOptions {
@@ -27,6 +28,8 @@ interface Run {
   ok: number;
   failed: number;
   peakRssKiB: number;
+  /** Gateway CPU (all its threads) per request answered 2xx. */
+  cpuMs: number;
 }
 
 type Route = 'echo' | 'tokens' | 'payments';
@@ -48,6 +51,7 @@ function session(gateway: Gateway, opts: ThroughputOptions) {
 
   const run = async (route: Route, label: string, seconds: number, quiet = false) => {
     const rssReset = gateway.resetPeak();
+    const cpuBefore = gatewayCpuSnapshot([gateway.pid]);
     // Payments stop when the token pool is spent or the time is up, whichever comes first.
     const result = await hammer(gateway.url, requests[route], {
       connections: opts.connections,
@@ -56,7 +60,9 @@ function session(gateway: Gateway, opts: ThroughputOptions) {
     });
     const ok = result['2xx'];
     const failed = result.non2xx + result.errors;
+    const cpuMs = perRequest(cpuBefore, gatewayCpuSnapshot([gateway.pid]), ok).gatewayCpuMs;
     const row: Run = {
+      cpuMs,
       rps: ok / result.duration,
       p99: result.latency.p99,
       ok,
@@ -66,6 +72,7 @@ function session(gateway: Gateway, opts: ThroughputOptions) {
     if (!quiet)
       opts.log(
         `throughput ${label}: ${row.rps.toFixed(0)} req/s, p99 ${row.p99} ms, ${ok} ok, ` +
+          `gateway CPU ${cpuMs.toFixed(3)} ms/request, ` +
           `${failed} failed, peak RSS ${(row.peakRssKiB / 1024).toFixed(1)} MiB` +
           (rssReset ? '' : ' (since start)'),
       );
@@ -80,8 +87,10 @@ function session(gateway: Gateway, opts: ThroughputOptions) {
   return { run, warmUp, state };
 }
 
-export async function measureThroughput(r: Recorder, opts: ThroughputOptions): Promise<void> {
+/** Returns the median token rate (the PostgreSQL section compares with it). */
+export async function measureThroughput(r: Recorder, opts: ThroughputOptions): Promise<number> {
   const gateway = await startGateway();
+  let tokensRps: number;
   try {
     const { run, warmUp, state } = session(gateway, opts);
     await warmUp();
@@ -103,7 +112,27 @@ export async function measureThroughput(r: Recorder, opts: ThroughputOptions): P
       ok: tokenRuns.reduce((sum, x) => sum + x.ok, 0),
       failed: tokenRuns.reduce((sum, x) => sum + x.failed, 0),
       peakRssKiB: Math.max(...tokenRuns.map((x) => x.peakRssKiB)),
+      cpuMs: median(tokenRuns.map((x) => x.cpuMs)),
     };
+    tokensRps = tok.rps;
+    const sqliteCosts = (cpuMs: number) => ({
+      ...gatewayCpuSnapshot([]),
+      gatewayCpuMs: cpuMs,
+    });
+    for (const [route, run] of [
+      ['POST /v1/tokens', tok],
+      ['POST /v1/payments', pay],
+    ] as const) {
+      r.cost({
+        engine: 'SQLite',
+        instances: 1,
+        route,
+        rps: run.rps,
+        p99: run.p99,
+        requests: run.ok,
+        costs: sqliteCosts(run.cpuMs),
+      });
+    }
     const echoPeakRssKiB = Math.max(...echoRuns.map((x) => x.peakRssKiB));
     // What a durable commit costs on this disk right now (other jobs share it).
     const sync = fsyncLatency(200);
@@ -177,6 +206,7 @@ export async function measureThroughput(r: Recorder, opts: ThroughputOptions): P
     for (const route of ['echo', 'tokens'] as const)
       r.profile(`gateway CPU, ${route} route only`, await profileRoute(route, opts));
   }
+  return tokensRps;
 }
 
 /** One route against a fresh gateway under --cpu-prof; the profile is written when it exits. */
