@@ -124,7 +124,14 @@ try {
   writeFileSync(
     path.join(app, 'usage.ts'),
     `import { define, handleNextAction, PayCardFieldsElement, PayError } from '@pay/host';
-import type { PayChangeDetail, TokenResult, FieldKind, NextActionResult } from '@pay/host';
+import type {
+  PayChangeDetail,
+  TokenResult,
+  FieldKind,
+  NextActionResult,
+  Payment,
+  PaymentStatus,
+} from '@pay/host';
 import '@pay/host/define';
 
 define();
@@ -137,8 +144,10 @@ group?.addEventListener('pay-change', (event) => {
 export async function pay(): Promise<string | undefined> {
   try {
     const result: TokenResult = await group!.tokenize({ cardholderName: 'Jane Doe' });
-    const next: NextActionResult = await handleNextAction({ id: 'pay_1', status: 'succeeded' });
-    console.log(next.status, result.card.last4);
+    const next: NextActionResult = await handleNextAction({ id: 'pay_1', status: 'completed' });
+    const status: PaymentStatus = next.status;
+    const payment: Pick<Payment, 'id' | 'status'> = { id: next.payment_id, status };
+    console.log(payment, result.card.last4);
     return result.token;
   } catch (error) {
     if (error instanceof PayError) console.log(error.code);

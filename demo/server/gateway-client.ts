@@ -1,25 +1,9 @@
 // The shop's server-side client of the gateway REST API (gateway-api.md). It holds the secret
 // key, which never leaves this process.
-import type { CaptureMethod, PaymentStatus } from '@pay/protocol/payment-status';
+import type { CaptureMethod, Payment, PaymentStatus } from '@pay/protocol/payment-status';
 
-export type { PaymentStatus };
-
-export interface Payment {
-  id: string;
-  object: 'payment';
-  status: PaymentStatus;
-  amount: number;
-  currency: string;
-  capture_method: CaptureMethod;
-  amount_refunded: number;
-  card: { brand: string; last4: string; exp_month: number; exp_year: number } | null;
-  external_id: string | null;
-  metadata: Record<string, string>;
-  redirect_url: string | null;
-  created_at: string;
-  updated_at: string;
-  error?: { type?: string; code: string; message?: string } | null;
-}
+// The gateway's payment object: one definition with the gateway's answers and @pay/host's type.
+export type { Payment, PaymentStatus };
 
 export interface PaymentList {
   data: Payment[];

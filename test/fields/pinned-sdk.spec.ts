@@ -113,7 +113,7 @@ const nextAction = (page: Page) =>
     const sdk = (await import(url)) as {
       handleNextAction(payment: object): Promise<{ status: string }>;
     };
-    return sdk.handleNextAction({ id: 'pay_pinned', status: 'succeeded' }).then(
+    return sdk.handleNextAction({ id: 'pay_pinned', status: 'completed' }).then(
       (result) => ({ ok: true, status: result.status, message: '' }),
       (error: Error) => ({ ok: false, status: '', message: error.message }),
     );
@@ -135,7 +135,7 @@ test('a page pinning the SDK with its integrity shows the fields and tokenizes a
 
   // The chunk loads from the release directory and matches its hash.
   const chunkAnswer = page.waitForResponse(`${RELEASE}${chunk}`);
-  expect(await nextAction(page)).toEqual({ ok: true, status: 'succeeded', message: '' });
+  expect(await nextAction(page)).toEqual({ ok: true, status: 'completed', message: '' });
   expect((await chunkAnswer).status()).toBe(200);
   expect(errors).toEqual([]);
 });

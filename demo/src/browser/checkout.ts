@@ -128,7 +128,7 @@ function wireContinueVerification(button: HTMLButtonElement) {
     button.disabled = true;
     showMessage(box, '');
     try {
-      const payload = { id: payment, status: 'requires_action', redirect_url: redirect };
+      const payload = { id: payment, status: 'requires_action' as const, redirect_url: redirect };
       const step = await verifyInPage(order, payload, async (p) =>
         (await sdk()).handleNextAction(p),
       );

@@ -2,13 +2,11 @@
 // Vue): send the token to the shop's server, run 3-D Secure when the payment needs it, and say
 // where to go next or what to tell the customer. Card data never passes through here: only the
 // single-use token.
+import type { Payment, PaymentStatus } from '@pay/protocol/payment-status';
 import { customerMessage } from '../customer-messages.js';
 
-export interface NextActionPayment {
-  id: string;
-  status: string;
-  redirect_url: string | null;
-}
+/** The part of the gateway's payment (`Payment`) the shop's server hands to the page. */
+export type NextActionPayment = Pick<Payment, 'id' | 'status' | 'redirect_url'>;
 
 export interface OrderView {
   id: string;
@@ -18,7 +16,8 @@ export interface OrderView {
   error?: { code: string; message: string };
 }
 
-export type HandleNextAction = (payment: NextActionPayment) => Promise<{ status: string }>;
+/** `handleNextAction` of the SDK: resolves with the payment's status after the challenge. */
+export type HandleNextAction = (payment: NextActionPayment) => Promise<{ status: PaymentStatus }>;
 
 /** Where a payment attempt ended: a page to go to, or a sentence for the customer. */
 export type PayStep = { leave: string } | { message: string };
@@ -54,7 +53,8 @@ export async function verifyInPage(
   const view = await postJson(`/api/checkout/${orderId}/refresh`, {});
   if (view.state === 'requires_action') {
     const code =
-      view.error?.code ?? (outcome.status === 'canceled' ? 'authentication_canceled' : '');
+      // Still requires_action after the dialog: the customer closed it without a decision.
+      view.error?.code ?? (outcome.status === 'requires_action' ? 'authentication_canceled' : '');
     return { message: customerMessage(code || 'authentication_canceled') };
   }
   return { leave: view.result_url };

@@ -1,17 +1,16 @@
 import { isCardNetwork } from '@pay/protocol/card-networks';
 import type { DeclineCode } from '@pay/protocol/error-codes';
+import type { Payment } from '@pay/protocol/payment-status';
 import { declineMessages } from './errors.js';
 import { fromMinor } from './money.js';
 import { creationHttpStatus } from './payment-transitions.js';
-import type { PaymentObject } from './routes/payments.schema.js';
 import type { PaymentRecord } from './storage/storage.js';
 
-/** The payment object of gateway-api.md, from a stored payment. */
-export function paymentView(
-  p: PaymentRecord,
-  gatewayUrl: string,
-  requestId?: string,
-): PaymentObject {
+/**
+ * The payment object of gateway-api.md, from a stored payment: the protocol's `Payment` (the
+ * type @pay/host exports to merchants), which is also what the response schema describes.
+ */
+export function paymentView(p: PaymentRecord, gatewayUrl: string, requestId?: string): Payment {
   const decline = p.errorCode as DeclineCode | null;
   return {
     id: p.id,

@@ -69,7 +69,7 @@ describe('3-D Secure challenge', () => {
     assert.ok(!rest.includes('400000'));
   });
 
-  it('completing redirects to return_url with payment_id and status=succeeded', async () => {
+  it("completing redirects to return_url with payment_id and the payment's status, completed", async () => {
     const p = await challenge();
     const answer = await decide(p.redirect_url ?? '', 'complete');
     assert.equal(answer.status, 303);
@@ -77,7 +77,7 @@ describe('3-D Secure challenge', () => {
     assert.equal(location.origin + location.pathname, 'https://shop.example/complete');
     assert.equal(location.searchParams.get('order'), '7');
     assert.equal(location.searchParams.get('payment_id'), p.id);
-    assert.equal(location.searchParams.get('status'), 'succeeded');
+    assert.equal(location.searchParams.get('status'), 'completed');
     const after = await gw.api<Payment>('GET', `/v1/payments/${p.id}`);
     assert.equal(after.body.status, 'completed');
     assert.equal(after.body.amount_captured, 42.5);
@@ -97,9 +97,13 @@ describe('3-D Secure challenge', () => {
     assert.equal(after.body.error?.code, 'authentication_failed');
   });
 
-  it('with manual capture, completing authorizes', async () => {
+  it('with manual capture, completing authorizes, and the return_url says authorized', async () => {
     const p = await challenge({ capture_method: 'manual' });
-    await decide(p.redirect_url ?? '', 'complete');
+    const answer = await decide(p.redirect_url ?? '', 'complete');
+    assert.equal(
+      new URL(answer.headers.get('location') ?? '').searchParams.get('status'),
+      'authorized',
+    );
     const after = await gw.api<Payment>('GET', `/v1/payments/${p.id}`);
     assert.equal(after.body.status, 'authorized');
     assert.equal(after.body.amount_captured, 0);
@@ -111,7 +115,7 @@ describe('3-D Secure challenge', () => {
     const second = await decide(p.redirect_url ?? '', 'fail');
     assert.equal(
       new URL(second.headers.get('location') ?? '').searchParams.get('status'),
-      'succeeded',
+      'completed',
     );
     const after = await gw.api<Payment>('GET', `/v1/payments/${p.id}`);
     assert.equal(after.body.status, 'completed');
@@ -128,7 +132,8 @@ describe('3-D Secure challenge', () => {
     const html = await answer.text();
     assert.match(html, /data-three-ds-result/);
     assert.match(html, new RegExp(`data-payment-id="${p.id}"`));
-    assert.match(html, /data-status="succeeded"/);
+    assert.match(html, /data-status="completed"/);
+    assert.match(html, /Authentication complete/);
     assert.match(html, /data-parent-origin="http:\/\/127\.0\.0\.1:5173"/);
     assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/);
   });

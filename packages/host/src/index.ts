@@ -65,6 +65,8 @@ export type {
 } from '@pay/protocol';
 export { handleNextAction } from './next-action.js';
 export type { NextActionOptions, NextActionPayment, NextActionResult } from './three-d-secure.js';
+/** The gateway's payment object, as your server reads it, and its statuses. */
+export type { CaptureMethod, Payment, PaymentStatus } from '@pay/protocol';
 
 declare global {
   interface HTMLElementTagNameMap {

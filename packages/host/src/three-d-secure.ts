@@ -1,18 +1,20 @@
 /**
  * 3-D Secure in the merchant page: `handleNextAction(payment)` shows the gateway's challenge page
- * (the payment's `redirect_url`) in a modal iframe and resolves with the outcome that page posts
- * back. The message is trusted only from the challenge page's origin and from that iframe's
- * window, and only for this payment; the merchant's server should still read the payment again.
+ * (the payment's `redirect_url`) in a modal iframe and resolves with the payment's status that
+ * page posts back. The message is trusted only from the challenge page's origin and from that
+ * iframe's window, and only for this payment; the merchant's server should still read the
+ * payment again.
  */
-// The deep import keeps this lazy chunk from sharing a chunk with the rest of the protocol.
-import { isThreeDSResultMessage, type ThreeDSOutcome } from '@pay/protocol/three-d-secure';
+// The deep imports keep this lazy chunk from sharing a chunk with the rest of the protocol.
+import type { Payment, PaymentStatus } from '@pay/protocol/payment-status';
+import { isThreeDSResultMessage } from '@pay/protocol/three-d-secure';
 import { dialogLocale, DIALOG_STRINGS } from './three-d-secure-strings.js';
 
-/** The part of a payment object (gateway API) that 3-D Secure needs. */
+/** The part of a payment object (`Payment`) that 3-D Secure needs: pass the whole payment. */
 export interface NextActionPayment {
-  id: string;
-  status: string;
-  redirect_url?: string | null;
+  id: Payment['id'];
+  status: PaymentStatus;
+  redirect_url?: Payment['redirect_url'];
 }
 
 export interface NextActionOptions {
@@ -23,10 +25,15 @@ export interface NextActionOptions {
   locale?: string;
 }
 
+/**
+ * Where the payment stands after `handleNextAction`, in the payment's own words (`Payment`'s
+ * `status`): `completed`, `authorized` (manual capture) or `failed` once the challenge is
+ * decided; `requires_action` when the customer closed the dialog and the payment still waits.
+ * A payment that needed no challenge resolves with its status as it was.
+ */
 export interface NextActionResult {
   payment_id: string;
-  /** `canceled`: the customer closed the dialog; the payment still waits for the challenge. */
-  status: ThreeDSOutcome | 'canceled';
+  status: PaymentStatus;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, css: string): HTMLElementTagNameMap[K] {
@@ -42,8 +49,7 @@ export function handleNextAction(
 ): Promise<NextActionResult> {
   const payment_id = payment.id;
   if (payment.status !== 'requires_action' || !payment.redirect_url) {
-    const status = payment.status === 'failed' ? 'failed' : 'succeeded';
-    return Promise.resolve({ payment_id, status });
+    return Promise.resolve({ payment_id, status: payment.status });
   }
   const url = new URL(payment.redirect_url, location.href);
   url.searchParams.set('parent_origin', location.origin);
@@ -98,11 +104,12 @@ export function handleNextAction(
       }
     };
     addEventListener('message', onMessage);
-    close.onclick = () => finish('canceled');
+    // Closed without a decision: the payment still waits for the challenge.
+    close.onclick = () => finish('requires_action');
     // Escape closes a modal dialog: the same as the close button.
     dialog.oncancel = (event) => {
       event.preventDefault();
-      finish('canceled');
+      finish('requires_action');
     };
   });
 }

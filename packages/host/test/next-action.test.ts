@@ -8,10 +8,10 @@ afterEach(() => {
 });
 
 describe('handleNextAction (lazy entry)', () => {
-  it('a payment without a challenge resolves with its outcome', async () => {
-    expect(await handleNextAction({ id: 'pay_1', status: 'succeeded' })).to.deep.equal({
+  it('a payment without a challenge resolves with its own status', async () => {
+    expect(await handleNextAction({ id: 'pay_1', status: 'completed' })).to.deep.equal({
       payment_id: 'pay_1',
-      status: 'succeeded',
+      status: 'completed',
     });
     expect(await handleNextAction({ id: 'pay_2', status: 'failed' })).to.deep.equal({
       payment_id: 'pay_2',
@@ -40,6 +40,7 @@ describe('handleNextAction (lazy entry)', () => {
     });
     expect(dialog.lang).to.equal('de');
     dialog.querySelector('button')!.click();
-    expect(await pending).to.deep.equal({ payment_id: 'pay_3', status: 'canceled' });
+    // Closed: the payment still waits for the challenge.
+    expect(await pending).to.deep.equal({ payment_id: 'pay_3', status: 'requires_action' });
   });
 });

@@ -1,9 +1,11 @@
 // handleNextAction (three-d-secure.ts): the 3-D Secure dialog. A payment that needs no challenge
 // never opens it; a challenge's outcome is taken only from the challenge frame, from its origin,
-// for this payment; closing the dialog (button or Escape) resolves `canceled`. Outcome messages
+// for this payment; closing the dialog (button or Escape) resolves `requires_action` (the payment
+// still waits). Every status is the payment's own word (`Payment['status']`). Outcome messages
 // are dispatched here as the frame's window would post them: the test waits on nothing.
 import { expect } from '@open-wc/testing';
 import { THREE_DS_RESULT } from '@pay/protocol/three-d-secure';
+import type { PaymentStatus } from '@pay/protocol/payment-status';
 import { handleNextAction, type NextActionResult } from '../src/three-d-secure.js';
 
 /** A same-origin path: the test server answers it (404), nothing leaves the machine. */
@@ -33,13 +35,14 @@ afterEach(() => {
 });
 
 describe('handleNextAction: no challenge', () => {
-  const cases: [string, string, string | null | undefined, NextActionResult['status']][] = [
-    ['succeeded', 'succeeded', undefined, 'succeeded'],
+  const cases: [string, PaymentStatus, string | null | undefined, NextActionResult['status']][] = [
+    ['completed', 'completed', undefined, 'completed'],
+    ['authorized', 'authorized', null, 'authorized'],
     ['failed', 'failed', undefined, 'failed'],
     ['failed, with a redirect_url', 'failed', CHALLENGE, 'failed'],
-    ['processing, with a redirect_url', 'processing', CHALLENGE, 'succeeded'],
-    ['requires_action without a redirect_url', 'requires_action', null, 'succeeded'],
-    ['requires_action with an empty redirect_url', 'requires_action', '', 'succeeded'],
+    ['refunded, with a redirect_url', 'refunded', CHALLENGE, 'refunded'],
+    ['requires_action without a redirect_url', 'requires_action', null, 'requires_action'],
+    ['requires_action with an empty redirect_url', 'requires_action', '', 'requires_action'],
   ];
   for (const [name, status, redirect_url, expected] of cases) {
     it(`${name}: ${expected}, without a dialog`, async () => {
@@ -69,11 +72,11 @@ describe('handleNextAction: the challenge', () => {
     expect(frame.title).to.have.length.above(0);
     expect(close.getAttribute('aria-label')).to.have.length.above(0);
     close.click();
-    expect(await pending).to.deep.equal({ payment_id: 'pay_2', status: 'canceled' });
+    expect(await pending).to.deep.equal({ payment_id: 'pay_2', status: 'requires_action' });
     expect(dialogs()).to.have.length(0);
   });
 
-  for (const status of ['succeeded', 'failed'] as const) {
+  for (const status of ['completed', 'authorized', 'failed'] as const) {
     it(`resolves with the frame's outcome (${status}) and removes the dialog`, async () => {
       const pending = handleNextAction({
         id: 'pay_3',
@@ -98,7 +101,7 @@ describe('handleNextAction: the challenge', () => {
       redirect_url: CHALLENGE,
     });
     const { frame, close } = opened();
-    const good = { type: THREE_DS_RESULT, payment_id: 'pay_4', status: 'succeeded' };
+    const good = { type: THREE_DS_RESULT, payment_id: 'pay_4', status: 'completed' };
     const source = frame.contentWindow;
     // Another origin, as a look-alike gateway would post.
     post(good, 'https://evil.example', source);
@@ -108,7 +111,7 @@ describe('handleNextAction: the challenge', () => {
     post(good, location.origin, null);
     // The frame, for another payment or with no outcome the protocol knows.
     post({ ...good, payment_id: 'pay_5' }, location.origin, source);
-    post({ ...good, status: 'canceled' }, location.origin, source);
+    post({ ...good, status: 'succeeded' }, location.origin, source);
     post({ ...good, status: 'requires_action' }, location.origin, source);
     post({ ...good, type: 'pay:something-else' }, location.origin, source);
     post({ ...good, payment_id: 4 }, location.origin, source);
@@ -118,10 +121,10 @@ describe('handleNextAction: the challenge', () => {
     // Listeners run as each message is dispatched: none of them finished the dialog.
     expect(opened().dialog.open).to.equal(true);
     close.click();
-    expect(await pending).to.deep.equal({ payment_id: 'pay_4', status: 'canceled' });
+    expect(await pending).to.deep.equal({ payment_id: 'pay_4', status: 'requires_action' });
   });
 
-  it('Escape (the dialog canceled) resolves canceled', async () => {
+  it('Escape (the dialog canceled) resolves requires_action', async () => {
     const pending = handleNextAction({
       id: 'pay_6',
       status: 'requires_action',
@@ -131,7 +134,7 @@ describe('handleNextAction: the challenge', () => {
     const cancel = new Event('cancel', { cancelable: true });
     dialog.dispatchEvent(cancel);
     expect(cancel.defaultPrevented).to.equal(true);
-    expect(await pending).to.deep.equal({ payment_id: 'pay_6', status: 'canceled' });
+    expect(await pending).to.deep.equal({ payment_id: 'pay_6', status: 'requires_action' });
     expect(dialogs()).to.have.length(0);
   });
 
@@ -165,8 +168,8 @@ describe('handleNextAction: the challenge', () => {
     });
     const [a, b] = [...dialogs()].map((dialog) => dialog.querySelector('iframe')!.contentWindow);
     post({ type: THREE_DS_RESULT, payment_id: 'pay_b', status: 'failed' }, location.origin, b!);
-    post({ type: THREE_DS_RESULT, payment_id: 'pay_a', status: 'succeeded' }, location.origin, a!);
-    expect(await first).to.deep.equal({ payment_id: 'pay_a', status: 'succeeded' });
+    post({ type: THREE_DS_RESULT, payment_id: 'pay_a', status: 'completed' }, location.origin, a!);
+    expect(await first).to.deep.equal({ payment_id: 'pay_a', status: 'completed' });
     expect(await second).to.deep.equal({ payment_id: 'pay_b', status: 'failed' });
     expect(dialogs()).to.have.length(0);
   });

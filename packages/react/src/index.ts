@@ -34,6 +34,8 @@ export type {
   FieldKind,
   NextActionPayment,
   NextActionResult,
+  Payment,
+  PaymentStatus,
   PayChangeDetail,
   PayErrorCode,
   PayErrorInfo,

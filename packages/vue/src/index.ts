@@ -18,6 +18,8 @@ export type {
   FontSource,
   NextActionPayment,
   NextActionResult,
+  Payment,
+  PaymentStatus,
   PayChangeDetail,
   PayErrorCode,
   PayErrorInfo,

@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { CARD_NETWORKS } from '@pay/protocol/card-networks';
-import { CAPTURE_METHODS, PAYMENT_STATUSES } from '@pay/protocol/payment-status';
+import { CAPTURE_METHODS, PAYMENT_STATUSES, type Payment } from '@pay/protocol/payment-status';
 import { errorResponse } from './error.schema.js';
 
 const nullableString = Type.Unsafe<string | null>({ type: ['string', 'null'] });
@@ -60,6 +60,19 @@ export const paymentObject = Type.Object({
 
 /** The payment object of gateway-api.md, as answered. */
 export type PaymentObject = Static<typeof paymentObject>;
+
+type SameKeys<A, B> = [keyof A] extends [keyof B]
+  ? [keyof B] extends [keyof A]
+    ? true
+    : false
+  : false;
+/**
+ * The protocol's `Payment` (what paymentView builds, what @pay/host exports to merchants) is
+ * this schema, field for field: a type error here if one of them changes without the other.
+ */
+export const paymentMatchesSchema: Payment extends PaymentObject
+  ? SameKeys<Payment, PaymentObject>
+  : false = true;
 
 /** A failed payment answers 400 with the payment object; other 4xx with the error body. */
 const paymentOrError = Type.Union([paymentObject, errorResponse]);

@@ -49,9 +49,9 @@ function sameSecret(given: string, expected: string | null): boolean {
   return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }
 
+/** The payment's own status once decided (the words of the payment object); undefined before. */
 function outcomeOf(p: PaymentRecord): ThreeDSOutcome | undefined {
-  if (p.status === 'requires_action') return undefined;
-  return p.status === 'failed' || p.status === 'canceled' ? 'failed' : 'succeeded';
+  return p.status === 'requires_action' ? undefined : p.status;
 }
 
 function pageHeaders(reply: FastifyReply, returnUrl: string | null): FastifyReply {

@@ -73,7 +73,7 @@ export function renderResultPage(view: ResultView): string {
   return layout(
     '3-D Secure result',
     `<div data-three-ds-result data-payment-id="${escapeHtml(view.paymentId)}" data-status="${view.status}"${data}>
-<h1>${view.status === 'succeeded' ? 'Authentication complete' : 'Authentication failed'}</h1>
+<h1>${view.status === 'failed' ? 'Authentication failed' : 'Authentication complete'}</h1>
 ${link}
 </div>`,
   );

@@ -3,7 +3,7 @@
  * inline script). On the result page it tells the SDK that framed the challenge the outcome,
  * posting only to the exact `parent_origin` the SDK gave.
  */
-import { THREE_DS_RESULT } from '@pay/protocol';
+import { isThreeDSOutcome, THREE_DS_RESULT } from '@pay/protocol';
 import type { ThreeDSResultMessage } from '@pay/protocol';
 
 const result = document.querySelector<HTMLElement>('[data-three-ds-result]');
@@ -11,7 +11,7 @@ if (result) {
   const { paymentId, status, parentOrigin } = result.dataset;
   const target: Window | null =
     window.parent !== window ? window.parent : (window.opener as Window | null);
-  if (target && parentOrigin && paymentId && (status === 'succeeded' || status === 'failed')) {
+  if (target && parentOrigin && paymentId && isThreeDSOutcome(status)) {
     const message: ThreeDSResultMessage = { type: THREE_DS_RESULT, payment_id: paymentId, status };
     target.postMessage(message, parentOrigin);
   }
