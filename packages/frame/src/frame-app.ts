@@ -143,7 +143,7 @@ export class FrameApp {
   /** The configuration, in the document (styles, fonts, words) and in the form's properties. */
   async #apply(config: FrameConfig): Promise<void> {
     this.#config = config;
-    applyStyles(config.styles ?? {});
+    applyStyles(config.styles ?? {}, config.theme);
     setOverrides(config.messages ?? {});
     if (config.dir) setDirection(config.dir);
     const form = this.#form;

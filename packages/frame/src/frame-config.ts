@@ -5,12 +5,14 @@ import {
   isCardNetwork,
   isPublishableKey,
   isTextDirection,
+  isTheme,
   sanitizeMessages,
   sanitizeFonts,
   sanitizeStyles,
   type FontSource,
   type FrameConfig,
   type FrameStyles,
+  type Theme,
 } from '@pay/protocol';
 
 function text(value: unknown, max: number): string | undefined {
@@ -39,14 +41,18 @@ export function parseFrameConfig(input: unknown): FrameConfig | null {
     config.acceptedBrands = raw.acceptedBrands.filter(isCardBrand);
   if (isCardNetwork(raw.preferredNetwork)) config.preferredNetwork = raw.preferredNetwork;
   if (raw.autoAdvance === true) config.autoAdvance = true;
+  if (isTheme(raw.theme)) config.theme = raw.theme;
   return config;
 }
 
 /**
  * The allowlisted `--pay-*` values become custom properties the field's styles read; those of an
  * earlier configuration go (read off the document, which the frame's entry and its app share).
+ * The theme is the document's `data-theme`: frame.css sets its values, which the merchant's
+ * (inline on the same element) override.
  */
-export function applyStyles(styles: FrameStyles): void {
+export function applyStyles(styles: FrameStyles, theme: Theme = 'default'): void {
+  document.documentElement.dataset.theme = theme;
   const root = document.documentElement.style;
   for (let i = root.length - 1; i >= 0; i--) {
     const property = root.item(i);

@@ -36,7 +36,7 @@ if (!params || !form || window.parent === window) {
   const show = async (next: FrameConfig): Promise<boolean> => {
     config = next;
     if (next.locale && next.locale !== servedLocale) return false;
-    applyStyles(next.styles ?? {});
+    applyStyles(next.styles ?? {}, next.theme);
     field.show(next);
     await loadFonts(next.fonts ?? []);
     return true;

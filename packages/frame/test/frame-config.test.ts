@@ -31,6 +31,7 @@ describe('frame-config', () => {
         acceptedBrands: ['visa', 'amex'],
         preferredNetwork: 'cartes_bancaires',
         autoAdvance: true,
+        theme: 'night',
       });
       expect(config).to.deep.equal({
         label: 'Card number',
@@ -45,7 +46,15 @@ describe('frame-config', () => {
         acceptedBrands: ['visa', 'amex'],
         preferredNetwork: 'cartes_bancaires',
         autoAdvance: true,
+        theme: 'night',
       });
+    });
+
+    it('keeps only the themes the frame has', () => {
+      for (const theme of ['default', 'flat', 'night', 'none'])
+        expect(parseFrameConfig({ theme })!.theme, theme).to.equal(theme);
+      for (const theme of ['Night', 'dark', ' flat', 42, { toString: () => 'flat' }])
+        expect(parseFrameConfig({ theme }), String(theme)).not.to.have.property('theme');
     });
 
     it('cuts long texts and drops texts that are not strings', () => {
@@ -148,6 +157,7 @@ describe('frame-config', () => {
 
     afterEach(() => {
       root.cssText = saved;
+      delete document.documentElement.dataset.theme;
     });
 
     it('sets the given --pay-* properties on the document', () => {
@@ -167,6 +177,13 @@ describe('frame-config', () => {
       expect(root.getPropertyValue('color')).to.equal('blue');
       applyStyles({});
       expect(root.getPropertyValue('--pay-color')).to.equal('');
+    });
+
+    it('puts the theme on the document (default when none is given)', () => {
+      applyStyles({}, 'night');
+      expect(document.documentElement.dataset.theme).to.equal('night');
+      applyStyles({});
+      expect(document.documentElement.dataset.theme).to.equal('default');
     });
   });
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
+import { SDK_ENTRY } from '@pay/protocol/sdk-snippet';
 
 /** Written by the host build beside pay.js: the release's version and each file's SRI hash. */
 export const RELEASE_MANIFEST = 'integrity.json';
@@ -11,6 +12,11 @@ export interface SdkRelease {
   version: string;
   /** File name in the release directory → `sha384-<base64>` of its bytes. */
   files: ReadonlyMap<string, string>;
+  /**
+   * The script-tag files (integrity.json's `script`): pay.js first, then the chunks it loads;
+   * a subset of `files`. Empty for a manifest written before the build listed them.
+   */
+  script: ReadonlyMap<string, string>;
 }
 
 // SemVer without build metadata (a `+` in a URL path reads as a space to some tools).
@@ -30,7 +36,11 @@ function parseManifest(text: string): SdkRelease | undefined {
   } catch {
     return undefined;
   }
-  const { version, files } = (json ?? {}) as { version?: unknown; files?: unknown };
+  const { version, files, script } = (json ?? {}) as {
+    version?: unknown;
+    files?: unknown;
+    script?: unknown;
+  };
   if (typeof version !== 'string' || !VERSION.test(version)) return undefined;
   if (typeof files !== 'object' || files === null || Array.isArray(files)) return undefined;
   const entries = Object.entries(files as Record<string, unknown>);
@@ -41,7 +51,16 @@ function parseManifest(text: string): SdkRelease | undefined {
       typeof hash === 'string' &&
       SHA384.test(hash),
   );
-  return valid ? { version, files: new Map(entries as [string, string][]) } : undefined;
+  if (!valid) return undefined;
+  const all = new Map(entries as [string, string][]);
+  // `script` names files of `files`, with the same hashes, pay.js first.
+  if (script !== undefined && (typeof script !== 'object' || script === null)) return undefined;
+  const scriptEntries = Object.entries((script ?? {}) as Record<string, unknown>);
+  const scriptValid =
+    scriptEntries.every(([name, hash]) => all.get(name) === hash) &&
+    (scriptEntries.length === 0 || scriptEntries[0]?.[0] === SDK_ENTRY);
+  if (Array.isArray(script) || !scriptValid) return undefined;
+  return { version, files: all, script: new Map(scriptEntries as [string, string][]) };
 }
 
 async function statOrNull(path: string): Promise<Stats | null> {

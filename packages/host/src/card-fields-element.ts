@@ -65,6 +65,9 @@ export interface TokenizeOptions {
  *   one (`cartes_bancaires`, `visa`, ...); absent: nothing is chosen for the shopper
  * @attr auto-advance - moves focus to the next field once a field is complete and valid
  *   (off by default: focus that moves unasked fails WCAG 3.2.2 for some shoppers)
+ * @attr theme - the look the frames draw: `default` (a bordered white box), `flat` (a filled
+ *   box with a rule below), `night` (for dark pages) or `none` (no box: the page draws it on
+ *   `::part(frame)`); the `--pay-*` properties override any of them
  * @fires pay-ready - `detail: { fields }`: every field of the group is ready (their kinds, in
  *   order); once per set of fields. The fields' own `pay-ready` does not bubble.
  * @fires pay-error - `detail: { code, message }`: a setup problem (missing key or gateway, wrong
@@ -80,6 +83,7 @@ export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayF
     'accepted-brands',
     'preferred-network',
     'auto-advance',
+    'theme',
   ];
 
   /** Separates this group's frames from another group's on the same page. */
@@ -110,6 +114,7 @@ export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayF
       'acceptedBrands',
       'preferredNetwork',
       'autoAdvance',
+      'theme',
     ]);
   }
 
@@ -232,6 +237,15 @@ export class PayCardFieldsElement extends HTMLElement implements FieldGroup<PayF
 
   set autoAdvance(value: boolean) {
     this.toggleAttribute('auto-advance', Boolean(value));
+  }
+
+  /** `theme` as written (the frame keeps only the themes it has). */
+  get theme(): string | null {
+    return this.getAttribute('theme');
+  }
+
+  set theme(value: string | null) {
+    reflect(this, 'theme', value);
   }
 
   /** The fields in the group's order: the order of the page. */

@@ -13,6 +13,7 @@ import {
   type FieldKind,
   type FrameConfig,
   type FrameLook,
+  type Theme,
   type TokenizeOutcome,
   type TokenizeRequest,
 } from '@pay/protocol';
@@ -46,7 +47,8 @@ function fieldSheet(): CSSStyleSheet {
     // Until the frame is ready its reserved box shows a quiet placeholder, not a blank iframe.
     sheet.replaceSync(
       ':host{display:block}[part=frame]{position:relative;border-radius:4px}' +
-        ':host(:not(:state(ready))) [part=frame]{background:#f3f4f6}' +
+        // A grey that reads on light and dark pages alike, whatever the theme.
+        ':host(:not(:state(ready))) [part=frame]{background:#8882}' +
         // Hidden, not just transparent: a document that is not ready (still loading, gone, or a
         // look-alike a hostile top page navigated the frame to) takes no clicks and no keystrokes.
         ':host(:not(:state(ready))) ::slotted(iframe){visibility:hidden}',
@@ -91,7 +93,7 @@ function stillBlank(iframe: HTMLIFrameElement): boolean {
  * @fires pay-blur - `detail: { field }`: the input lost focus
  * @fires pay-submit - `detail: { field }`: Enter in the input; cancel it to keep the form from
  *   submitting
- * @csspart frame - the box around the iframe
+ * @csspart frame - the box around the iframe (the group's `theme="none"` leaves it to you)
  * @cssstate focused - the input has focus
  * @cssstate invalid - an error is shown
  * @cssstate complete - the value is complete and valid
@@ -101,7 +103,11 @@ function stillBlank(iframe: HTMLIFrameElement): boolean {
  * @cssprop --pay-font-family - font family in the frame
  * @cssprop --pay-font-size - font size in the frame
  * @cssprop --pay-placeholder-color - placeholder color in the frame
- * @cssprop --pay-invalid-color - color of invalid text in the frame
+ * @cssprop --pay-invalid-color - color of invalid text and of the invalid field's border
+ * @cssprop --pay-background - the input's background
+ * @cssprop --pay-border-color - the input's border (its underline in `flat`)
+ * @cssprop --pay-border-radius - the input's corners
+ * @cssprop --pay-focus-color - the focus ring
  */
 export abstract class PayFieldElement extends HTMLElement {
   static formAssociated = true;
@@ -299,6 +305,8 @@ export abstract class PayFieldElement extends HTMLElement {
       ...(group.acceptedBrands ? { acceptedBrands: group.acceptedBrands } : {}),
       ...(group.preferredNetwork ? { preferredNetwork: group.preferredNetwork } : {}),
       ...(group.autoAdvance ? { autoAdvance: true } : {}),
+      // Checked in the frame (parseFrameConfig), which trusts nothing the page sends.
+      ...(group.theme ? { theme: group.theme as Theme } : {}),
     };
   }
 

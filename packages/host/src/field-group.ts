@@ -22,6 +22,8 @@ export interface FieldGroup<Field> {
   readonly acceptedBrands: CardBrand[] | null;
   readonly preferredNetwork: CardNetwork | null;
   readonly autoAdvance: boolean;
+  /** The `theme` attribute, unchecked: the frame keeps only the themes it has. */
+  readonly theme: string | null;
   register(field: Field): void;
   unregister(field: Field): void;
   /**

@@ -61,6 +61,7 @@ export type {
   Messages,
   PayErrorCode,
   PayErrorInfo,
+  Theme,
   TokenResult,
 } from '@pay/protocol';
 export { handleNextAction } from './next-action.js';

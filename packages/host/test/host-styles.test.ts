@@ -1,5 +1,6 @@
 // readFrameStyles (host-styles.ts): which `--pay-*` custom properties of the page reach the
-// frames. Only the listed names are forwarded, as computed for the element (inherited too).
+// frames. Only the listed names are forwarded, as computed for the element (inherited too), and
+// the page's font family when the merchant set no `--pay-font-family`.
 import { expect } from '@open-wc/testing';
 import { STYLE_PROPERTIES } from '@pay/protocol';
 import { readFrameStyles } from '../src/host-styles.js';
@@ -14,9 +15,22 @@ function element(css = ''): HTMLElement {
   return node;
 }
 
+/** What is forwarded for the page's font when `--pay-font-family` is not set. */
+const pageFont = { '--pay-font-family': 'Georgia, serif' };
+
 describe('readFrameStyles', () => {
-  it('nothing set: nothing forwarded', () => {
-    expect(readFrameStyles(element())).to.deep.equal({});
+  beforeEach(() => {
+    container().style.fontFamily = 'Georgia, serif';
+  });
+
+  it("nothing set: the page's font family only", () => {
+    expect(readFrameStyles(element())).to.deep.equal(pageFont);
+  });
+
+  it("the merchant's --pay-font-family over the page's font", () => {
+    expect(readFrameStyles(element('--pay-font-family: Verdana'))).to.deep.equal({
+      '--pay-font-family': 'Verdana',
+    });
   });
 
   it('forwards the listed properties, trimmed', () => {
@@ -44,7 +58,7 @@ describe('readFrameStyles', () => {
           '--PAY-COLOR: red; --pay-color-x: red; --pay-background: white',
       ),
     );
-    expect(styles).to.deep.equal({ '--pay-background': 'white' });
+    expect(styles).to.deep.equal({ '--pay-background': 'white', ...pageFont });
   });
 
   it('reads what the element inherits from the page, and its own value over it', () => {
@@ -52,6 +66,7 @@ describe('readFrameStyles', () => {
     expect(readFrameStyles(element('--pay-color: teal'))).to.deep.equal({
       '--pay-color': 'teal',
       '--pay-background': 'ivory',
+      '--pay-font-family': getComputedStyle(container()).fontFamily,
     });
   });
 
@@ -61,12 +76,12 @@ describe('readFrameStyles', () => {
     container().append(sheet);
     const node = element();
     node.className = 'pay-test-sheet';
-    expect(readFrameStyles(node)).to.deep.equal({ '--pay-caret-color': 'orange' });
+    expect(readFrameStyles(node)).to.deep.equal({ '--pay-caret-color': 'orange', ...pageFont });
   });
 
   it('passes a hostile value on as text for the frame to check, and never adds a name', () => {
     const styles = readFrameStyles(element('--pay-color: url(https://evil.example/x)'));
-    expect(Object.keys(styles)).to.deep.equal(['--pay-color']);
+    expect(Object.keys(styles)).to.deep.equal(['--pay-color', '--pay-font-family']);
     // Serialized as the engine does (WebKit escapes it): text, not a parsed value.
     expect(styles['--pay-color']).to.be.a('string').that.contains('evil');
   });

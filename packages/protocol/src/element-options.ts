@@ -96,6 +96,13 @@ export const GROUP_OPTIONS = {
     frame: true,
     doc: 'Moves focus to the next field once a field is complete and valid.',
   },
+  theme: {
+    attribute: 'theme',
+    type: 'string',
+    default: '`default`',
+    frame: true,
+    doc: 'The look the frames draw: `default`, `flat`, `night`, or `none` for your own.',
+  },
 } as const satisfies Record<string, ElementOption>;
 
 export const FIELD_OPTIONS = {

@@ -14,6 +14,7 @@ export * from './frame-params.js';
 export * from './field-height.js';
 export * from './style-properties.js';
 export * from './style-allowlist.js';
+export * from './themes.js';
 export * from './field-messages.js';
 export * from './port-rpc.js';
 export * from './random-id.js';

@@ -12,6 +12,7 @@ import type { FrameLook } from './field-messages.js';
 import type { Locale, Messages, TextDirection } from './locales.js';
 import type { FontSource } from './style-allowlist.js';
 import type { FrameStyles } from './style-properties.js';
+import type { Theme } from './themes.js';
 
 /**
  * The host's configuration of a field: in the frame URL's fragment when the iframe is made (the
@@ -38,6 +39,8 @@ export interface FrameConfig {
   preferredNetwork?: CardNetwork;
   /** The group's `auto-advance`: the combined field moves to its next input when one is done. */
   autoAdvance?: boolean;
+  /** The group's `theme`: the look the frame draws (absent: `default`). */
+  theme?: Theme;
 }
 
 export interface TokenizeRequest {

@@ -22,6 +22,9 @@ export const STYLE_ALLOWLIST = {
   '--pay-invalid-color': COLOR,
   '--pay-caret-color': COLOR,
   '--pay-focus-color': COLOR,
+  '--pay-border-color': COLOR,
+  // One to four radii, as padding takes lengths.
+  '--pay-border-radius': PADDING,
   '--pay-font-family': FONT_FAMILY,
   '--pay-font-size': LENGTH,
   '--pay-font-weight': FONT_WEIGHT,

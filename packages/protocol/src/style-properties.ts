@@ -10,6 +10,8 @@ export const STYLE_PROPERTIES = [
   '--pay-invalid-color',
   '--pay-caret-color',
   '--pay-focus-color',
+  '--pay-border-color',
+  '--pay-border-radius',
   '--pay-font-family',
   '--pay-font-size',
   '--pay-font-weight',

@@ -11,6 +11,8 @@ describe('style allowlist', () => {
         '--pay-font-family': '"Inter", system-ui, sans-serif',
         '--pay-invalid-color': 'rgb(200, 0, 0)',
         '--pay-padding': '8px 10px',
+        '--pay-border-color': '#7a808a',
+        '--pay-border-radius': '4px 4px 0 0',
       }),
     ).to.deep.equal({
       '--pay-color': '#1a1a1a',
@@ -18,6 +20,8 @@ describe('style allowlist', () => {
       '--pay-font-family': '"Inter", system-ui, sans-serif',
       '--pay-invalid-color': 'rgb(200, 0, 0)',
       '--pay-padding': '8px 10px',
+      '--pay-border-color': '#7a808a',
+      '--pay-border-radius': '4px 4px 0 0',
     });
   });
 
@@ -29,6 +33,8 @@ describe('style allowlist', () => {
         '--pay-font-family': 'a; background: url(x)',
         '--pay-font-size': '1e9px',
         '--pay-line-height': '}',
+        '--pay-border-color': 'var(--x)',
+        '--pay-border-radius': '6px / 2px',
         'background-image': 'none',
         __proto__: { '--pay-color': 'red' },
       }),

@@ -10,6 +10,7 @@ import type {
   PayCardNumberElement,
   PayFieldEventMap,
   PayGroupEventMap,
+  Theme,
 } from '@pay/host';
 import { payComponent, type ElementProps } from './pay-component.js';
 
@@ -63,6 +64,8 @@ export interface GroupOwnProps {
   preferredNetwork?: string;
   /** Moves focus to the next field once a field is complete and valid. */
   autoAdvance?: boolean;
+  /** The look the frames draw: `default`, `flat`, `night`, or `none` for your own. */
+  theme?: Theme;
 }
 
 export type FieldProps<E extends HTMLElement> = FieldOwnProps & ElementProps<E, FieldEvents>;
@@ -109,6 +112,7 @@ export const CardFieldsElement = payComponent<PayCardFieldsElement, GroupOwnProp
     acceptedBrands: 'accepted-brands',
     preferredNetwork: 'preferred-network',
     autoAdvance: 'auto-advance',
+    theme: 'theme',
   },
   properties: ['fonts', 'messages'],
   events: { ...FIELD_EVENTS, onReady: 'pay-ready', onError: 'pay-error' },

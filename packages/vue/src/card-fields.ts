@@ -16,6 +16,7 @@ import {
   type PayCardFieldsElement,
   type PayErrorInfo,
   type PayGroupEventMap,
+  type Theme,
   type TokenizeOptions,
   type TokenResult,
 } from '@pay/host';
@@ -67,6 +68,8 @@ export const PayCardFields = defineComponent({
     preferredNetwork: String,
     /** Moves focus to the next field once a field is complete and valid. */
     autoAdvance: Boolean,
+    /** The look the frames draw: `default`, `flat`, `night`, or `none` for your own. */
+    theme: String as PropType<Theme>,
   },
   emits: groupEmits,
   // Typed, so that templates that give the group children still type its events.
@@ -133,6 +136,7 @@ export const PayCardFields = defineComponent({
             : (this.acceptedBrands as string | undefined),
           'preferred-network': this.preferredNetwork,
           'auto-advance': this.autoAdvance,
+          theme: this.theme,
         }),
         // Properties (`.`), never stringified attributes; not rendered on the server.
         ...(this.fonts ? { '.fonts': this.fonts } : {}),

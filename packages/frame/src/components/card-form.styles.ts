@@ -1,5 +1,16 @@
 import { css } from 'lit';
 
+/*
+ * (Comments out here, not in the CSS: Lit ships its text as written.)
+ * The input's box is drawn with inset shadows, never a border: its size is the same in every
+ * theme (fieldHeight() in @pay/protocol). --l is the line's colour; the ring (all round) and the
+ * line (below) take the theme's widths, --t-ring and --t-line, set in frame.css (default: a 1 px
+ * ring, 2 px at focus). Invalid wins over focus: the ring stays red while the shopper corrects.
+ * The combined field's rows keep a 1 px border in every theme; only theme none draws it.
+ * The card digits stay a left-to-right run of their own (unicode-bidi) on a right-to-left page,
+ * where they sit on the page's start side. The error region is kept in the DOM even when empty,
+ * so that screen readers hear errors as they appear.
+ */
 export const cardFormStyles = css`
   :host {
     display: block;
@@ -27,30 +38,35 @@ export const cardFormStyles = css`
     grid-column: auto;
   }
   input {
+    --l: var(--pay-border-color, #7a808a);
     box-sizing: border-box;
     width: 100%;
     margin: 0;
     border: 0;
+    border-radius: var(--pay-border-radius, 6px);
     outline: 0;
-    background: var(--pay-background, transparent);
+    box-shadow:
+      inset 0 calc(-1 * var(--t-line, 0px)) var(--l),
+      inset 0 0 0 var(--t-ring, 1px) var(--l);
+    background: var(--pay-background, #fff);
     color: inherit;
     font: inherit;
     letter-spacing: var(--pay-letter-spacing, normal);
     padding: var(--pay-padding, 8px 10px);
     caret-color: var(--pay-caret-color, auto);
-    /* The card digits stay a left-to-right run of their own on a right-to-left page. */
     unicode-bidi: isolate;
   }
-  /* Right to left: the digits keep their order but sit on the page's start side. */
   :host(:dir(rtl)) input[dir='ltr'] {
     text-align: right;
   }
   form.combined input {
-    border-bottom: 1px solid #d0d4da;
+    border-bottom: 1px solid var(--t-rule, #0000);
+    background-clip: padding-box;
   }
-  /* A focus mark by default; merchants who draw their own on ::part(frame) set it transparent. */
   input:focus {
-    box-shadow: inset 0 -2px 0 0 var(--pay-focus-color, #2563eb);
+    --l: var(--pay-focus-color, #2563eb);
+    --t-ring: var(--t-focus-ring, 2px);
+    --t-line: var(--t-focus-line, 0px);
   }
   .part-number input {
     padding-right: 3.5em;
@@ -60,10 +76,11 @@ export const cardFormStyles = css`
     padding-left: 3.5em;
   }
   input::placeholder {
-    color: var(--pay-placeholder-color, #8a8f98);
+    color: var(--pay-placeholder-color, #6b7280);
   }
   input[aria-invalid='true'] {
-    color: var(--pay-invalid-color, #c62828);
+    --l: var(--pay-invalid-color, #c62828);
+    color: var(--l);
   }
   .brand {
     position: absolute;
@@ -104,16 +121,13 @@ export const cardFormStyles = css`
   .networks input {
     width: auto;
     padding: 0;
-    accent-color: var(--pay-focus-color, #2563eb);
-  }
-  .networks input:focus {
     box-shadow: none;
+    accent-color: var(--pay-focus-color, #2563eb);
   }
   .networks input:focus-visible {
     outline: 2px solid var(--pay-focus-color, #2563eb);
     outline-offset: 2px;
   }
-  /* Kept in the DOM even when empty so screen readers hear errors as they appear. */
   .error {
     color: var(--pay-invalid-color, #c62828);
     font-size: 0.85em;

@@ -5,7 +5,13 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { compressAsset } from './asset-compression.js';
 import { ApiError } from '../errors.js';
 import { FrameCspReader } from '../frame-csp.js';
-import { RELEASE_MANIFEST, SdkReleaseReader } from '../sdk-release.js';
+import { createHash } from 'node:crypto';
+import { sdkSnippet } from '@pay/protocol/sdk-snippet';
+import { RELEASE_MANIFEST, SdkReleaseReader, type SdkRelease } from '../sdk-release.js';
+
+/** Per release, the tags that pin it (see sdk-snippet.ts), as text to copy. */
+const SNIPPET = 'snippet.html';
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
 
 /**
  * Vite names built chunks `name-<hash>.ext`, 8 base64url characters. A hash with no capital
@@ -99,6 +105,29 @@ export const assetRoutes: FastifyPluginAsync = async (app) => {
       // Only on a file actually sent: a 404 is never cached for a year.
       setHeaders: (reply: FastifyReply) => void reply.header('Cache-Control', IMMUTABLE),
     });
+    const { publicUrl } = app.gatewaySettings;
+    /**
+     * The snippet of a checked release, with this gateway's origin in its URLs. Plain text: a
+     * browser shows it to copy (as HTML it would run nothing here anyway). 404 for a release
+     * built before integrity.json listed its script-tag files.
+     */
+    const snippet = (request: FastifyRequest, reply: FastifyReply, current: SdkRelease) => {
+      if (current.script.size === 0) throw new ApiError('not_found', 'Not found');
+      const origin = publicUrl ?? `${request.protocol}://${request.host}`;
+      const { html } = sdkSnippet(
+        { version: current.version, script: Object.fromEntries(current.script) },
+        origin,
+        sha256,
+      );
+      return reply.type('text/plain; charset=utf-8').send(html);
+    };
+    // The current release's snippet (pinned to /sdk/v<version>/ URLs: the moving URL cannot
+    // carry a hash).
+    release.get(`/sdk/v1/${SNIPPET}`, { schema: { hide: true } }, async (request, reply) => {
+      const current = await releases.current();
+      if (!current) throw new ApiError('not_found', 'Not found');
+      return snippet(request, reply, current);
+    });
     // Only the names the release lists are served: nothing else in (or outside) the
     // directory is reachable, whatever the path spells.
     release.get<{ Params: { version: string; file: string } }>(
@@ -107,6 +136,9 @@ export const assetRoutes: FastifyPluginAsync = async (app) => {
       async (request, reply) => {
         const { version, file } = request.params;
         const current = await releases.current();
+        if (current?.version === version && file === SNIPPET) {
+          return snippet(request, reply, current);
+        }
         const listed = file === RELEASE_MANIFEST || current?.files.has(file);
         if (!current || current.version !== version || !listed) {
           throw new ApiError('not_found', 'Not found');
