@@ -153,7 +153,7 @@ function payForm(config: ShopConfig, order: Order, message: Markup | string, lab
     // No script of the shop's own: the SDK puts card_token into the form data on submit.
     return html`
       <form method="post" action="/checkout/${order.id}" class="pay-form" id="checkout-form">
-        <pay-card-fields publishable-key="${config.publishableKey}" name="card_token">
+        <pay-card-fields publishable-key="${config.publishableKey}" name="card_token" theme="none">
           ${cardFields('split', labels)}
         </pay-card-fields>
         ${alertBox(message)}
@@ -169,7 +169,7 @@ function payForm(config: ShopConfig, order: Order, message: Markup | string, lab
       data-three-ds="${order.threeDS}"
       novalidate
     >
-      <pay-card-fields publishable-key="${config.publishableKey}" id="card-group">
+      <pay-card-fields publishable-key="${config.publishableKey}" id="card-group" theme="none">
         ${cardFields(order.integration === 'card' ? 'card' : 'split', labels)}
       </pay-card-fields>
       ${alertBox(message)}
@@ -181,7 +181,8 @@ function payForm(config: ShopConfig, order: Order, message: Markup | string, lab
 }
 
 // The <label>s name the fields (and their frames' inputs); a field without a label of its own
-// is named in the frame's language.
+// is named in the frame's language. The groups' theme="none": the shop draws the fields' boxes
+// (.pay-field in shop.css).
 function cardFields(integration: 'split' | 'card', labels: CardLabels) {
   if (integration === 'card') {
     return html`<div class="field">

@@ -76,6 +76,8 @@ export function CheckoutApp({ settings }: { settings: CheckoutSettings }) {
         id="card-group"
         publishableKey={settings.publishableKey}
         gateway={settings.gateway}
+        // The shop draws the fields' boxes (.pay-field in shop.css).
+        theme="none"
         onReady={() => setReady(true)}
         onError={({ code }) => setSetupError(customerMessage(code))}
         // Enter in a field pays, as a form's submit would.

@@ -96,6 +96,8 @@ export const CheckoutApp = defineComponent({
             id: 'card-group',
             publishableKey: props.settings.publishableKey,
             gateway: props.settings.gateway,
+            // The shop draws the fields' boxes (.pay-field in shop.css).
+            theme: 'none',
             onReady: () => (ready.value = true),
             onError: (detail: PayErrorInfo) => (setupError.value = customerMessage(detail.code)),
             // Enter in a field pays, as a form's submit would.
