@@ -5,7 +5,7 @@ import type { Costs } from './server-costs';
 export interface CostRow {
   engine: 'SQLite' | 'PostgreSQL';
   instances: number;
-  route: 'POST /v1/tokens' | 'POST /v1/payments';
+  route: 'POST /v1/tokens' | 'POST /v1/payments' | 'POST /bench/echo';
   /** Requests answered 2xx per second of wall time, all instances together. */
   rps: number;
   /** ms; the worst instance's. */

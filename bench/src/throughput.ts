@@ -119,7 +119,16 @@ export async function measureThroughput(r: Recorder, opts: ThroughputOptions): P
       ...gatewayCpuSnapshot([]),
       gatewayCpuMs: cpuMs,
     });
+    const echo: Run = {
+      rps: floorRps,
+      p99: floorP99,
+      ok: echoRuns.reduce((sum, x) => sum + x.ok, 0),
+      failed: 0,
+      peakRssKiB: 0,
+      cpuMs: median(echoRuns.map((x) => x.cpuMs)),
+    };
     for (const [route, run] of [
+      ['POST /bench/echo', echo],
       ['POST /v1/tokens', tok],
       ['POST /v1/payments', pay],
     ] as const) {
