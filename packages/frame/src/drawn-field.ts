@@ -28,6 +28,8 @@ export class DrawnField {
   #overrides: FrameConfig['messages'] = {};
   readonly #served = servedStrings();
   #handedOver = false;
+  /** The configuration the drawn nodes show (none before the first `show`). */
+  shown: FrameConfig | undefined;
 
   constructor(form: HTMLElement) {
     this.form = form;
@@ -48,6 +50,7 @@ export class DrawnField {
    * disabled state and direction. Styles and fonts are the document's (frame-config.ts).
    */
   show(config: FrameConfig): void {
+    this.shown = config;
     this.#overrides = config.messages ?? {};
     const combined = this.parts.length > 1;
     const page = { label: config.label, placeholder: config.placeholder ?? '' };

@@ -68,7 +68,12 @@ export class FrameApp {
    */
   async start(): Promise<void> {
     const form = this.#form;
-    await this.#apply(this.#config);
+    // Lit hydrates the served nodes as showing the values it is given: first the configuration
+    // the entry drew; a later one it could not draw (another language, asked for before the
+    // app ran) follows once hydrated, as any change does.
+    const latest = this.#config;
+    const drawn = this.#field.shown ?? latest;
+    await this.#apply(drawn);
     listenToForm(form, {
       'pay-form-value': () => this.#group.valuesChanged(),
       'pay-form-change': (detail) => this.#link.notify('change', detail),
@@ -81,6 +86,7 @@ export class FrameApp {
     form.removeAttribute('defer-hydration');
     await form.updateComplete;
     form.takeOver(this.#field.handOver());
+    if (drawn !== latest) await this.#apply(latest);
     // A document asked for another language than its own speaks once the app has drawn it.
     if (this.#link.state === 'drawing') this.#link.on('drawn');
     this.#group.start();
