@@ -41,7 +41,7 @@ export function formatCostTable(rows: readonly CostRow[]): string {
     pg(r, r.costs.walBytes.toFixed(0)),
     pg(r, r.costs.walRecords.toFixed(1)),
     r.costs.gatewayCpuMs.toFixed(2),
-    pg(r, r.costs.postgresCpuMs.toFixed(2)),
+    pg(r, Number.isNaN(r.costs.postgresCpuMs) ? 'unknown' : r.costs.postgresCpuMs.toFixed(2)),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) =>

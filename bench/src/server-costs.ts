@@ -64,9 +64,9 @@ export type Costs = CostSnapshot;
  */
 export class PostgresCosts {
   readonly #client: pg.Client;
-  readonly #postmaster: number;
+  readonly #postmaster: number | null;
 
-  private constructor(client: pg.Client, postmaster: number) {
+  private constructor(client: pg.Client, postmaster: number | null) {
     this.#client = client;
     this.#postmaster = postmaster;
   }
@@ -75,7 +75,14 @@ export class PostgresCosts {
     const client = new pg.Client({ connectionString: databaseUrl, application_name: 'bench' });
     await client.connect();
     const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-    return new PostgresCosts(client, parentOf(rows[0]!.pid));
+    // A server on another machine (TEST_DATABASE_URL) has no /proc here: its CPU is unknown.
+    let postmaster: number | null = null;
+    try {
+      postmaster = parentOf(rows[0]!.pid);
+    } catch {
+      postmaster = null;
+    }
+    return new PostgresCosts(client, postmaster);
   }
 
   async snapshot(gatewayPids: number[]): Promise<CostSnapshot> {
@@ -111,7 +118,7 @@ export class PostgresCosts {
       walRecords: Number(row.wal_records),
       walSyncs: Number(row.wal_sync) || Number(row.wal_write),
       walWrites: Number(row.wal_write),
-      postgresCpuMs: postgresCpuMs(this.#postmaster),
+      postgresCpuMs: this.#postmaster === null ? NaN : postgresCpuMs(this.#postmaster),
       gatewayCpuMs,
     };
   }
