@@ -1,7 +1,8 @@
-// Writes dist/react.d.ts and dist/vue.d.ts, the JSX typings of the six tags, from
+// Writes dist/{react,vue,svelte,solid,preact}.d.ts, the template typings of the six tags, from
 // dist/custom-elements.json: each tag's attributes, the properties frameworks set, and its
-// `pay-*` events with their detail types. Property types are taken from the classes in
-// index.d.ts, not from the manifest's text; event details from the table below.
+// `pay-*` events with their detail types, each spelt as that framework binds it. Property
+// types are taken from the classes in index.d.ts, not from the manifest's text; event
+// details from the table below.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const dist = new URL('../dist/', import.meta.url);
@@ -60,28 +61,45 @@ const header = (what) =>
   `import type {\n${[...classes, ...details].map((n) => `  ${n},\n`).join('')}} from './index.js';\n`;
 
 /** The attribute's type: its property's, as a string or a boolean attribute. */
-function attributeType(element, attribute) {
+function attributeType(element, attribute, empty) {
   const property = camel(attribute);
   if (element.properties.includes(property)) {
-    return `NonNullable<${element.className}['${property}']> | null`;
+    return `NonNullable<${element.className}['${property}']> | ${empty}`;
   }
-  return 'string | null';
+  return `string | ${empty}`;
 }
 
-function propsInterface(element, eventKey) {
+/**
+ * The props interface of a tag. `eventKey` spells an event's prop, `handler` types its listener
+ * from the detail type and the element; `propertyKey` spells a property's prop; `empty` is what
+ * removes an attribute.
+ */
+function propsInterface(
+  element,
+  {
+    eventKey,
+    handler = (detail) => `(event: CustomEvent<${detail}>) => void`,
+    propertyKey = (name) => name,
+    empty = 'null',
+    suffix = 'Props',
+  },
+) {
   const lines = [];
   for (const attribute of element.attributes) {
-    lines.push(`  '${attribute}'?: ${attributeType(element, attribute)};`);
+    lines.push(`  '${attribute}'?: ${attributeType(element, attribute, empty)};`);
   }
   for (const property of element.properties) {
-    if (element.attributes.includes(property)) continue;
-    lines.push(`  ${property}?: ${element.className}['${property}'];`);
+    // Frameworks that set a property by its own name need no second entry for an attribute's.
+    if (propertyKey(property) === property && element.attributes.includes(property)) continue;
+    lines.push(`  ${propertyKey(property)}?: ${element.className}['${property}'];`);
   }
   for (const event of element.events) {
-    lines.push(`  ${eventKey(event.name)}?: (event: CustomEvent<${event.detail}>) => void;`);
+    lines.push(`  ${eventKey(event.name)}?: ${handler(event.detail, element.className)};`);
   }
-  return `export interface ${element.className.replace(/Element$/, '')}Props {\n${lines.join('\n')}\n}\n`;
+  const name = element.className.replace(/Element$/, '') + suffix;
+  return `export interface ${name} {\n${lines.join('\n')}\n}\n`;
 }
+const propsName = (element, suffix = 'Props') => element.className.replace(/Element$/, '') + suffix;
 
 const react =
   header(
@@ -89,7 +107,7 @@ const react =
   ) +
   "import type { DetailedHTMLProps, HTMLAttributes } from 'react';\n\n" +
   // React 19 adds a listener for `on` + the event's name on custom elements.
-  elements.map((e) => propsInterface(e, (name) => `'on${name}'`)).join('\n') +
+  elements.map((e) => propsInterface(e, { eventKey: (name) => `'on${name}'` })).join('\n') +
   "\ndeclare module 'react' {\n  namespace JSX {\n    interface IntrinsicElements {\n" +
   elements
     .map(
@@ -104,12 +122,93 @@ const vue =
   header('Vue 3 typings of the <pay-*> tags: `import type {} from "@pay/host/vue"` once.') +
   "import type { DefineComponent } from 'vue';\n\n" +
   // Vue templates write `@pay-change`, which is the `onPayChange` prop.
-  elements.map((e) => propsInterface(e, (name) => `on${pascal(name)}`)).join('\n') +
+  elements.map((e) => propsInterface(e, { eventKey: (name) => `on${pascal(name)}` })).join('\n') +
   "\ndeclare module 'vue' {\n  interface GlobalComponents {\n" +
   elements
     .map((e) => `    '${e.tag}': DefineComponent<${e.className.replace(/Element$/, '')}Props>;\n`)
     .join('') +
   '  }\n}\n';
 
-writeFileSync(new URL('react.d.ts', dist), react);
-writeFileSync(new URL('vue.d.ts', dist), vue);
+/** `declare module` of a JSX namespace's IntrinsicElements: each tag, `base<Class>` & its props. */
+const intrinsicElements = (module, base, suffix) =>
+  `\ndeclare module '${module}' {\n  namespace JSX {\n    interface IntrinsicElements {\n` +
+  elements
+    .map((e) => `      '${e.tag}': ${base}<${e.className}> & ${propsName(e, suffix)};\n`)
+    .join('') +
+  '    }\n  }\n}\n';
+
+const svelte =
+  header(
+    'Svelte 5 typings of the <pay-*> tags (svelte/elements): `import type {} from "@pay/host/svelte"` once.',
+  ) +
+  "import type { EventHandler, HTMLAttributes } from 'svelte/elements';\n\n" +
+  // Svelte 5 sets a property when the element has one by that name (camelCase), an attribute
+  // otherwise, and listens for `pay-change` on `onpay-change` (event attributes keep their case).
+  elements
+    .map((e) =>
+      propsInterface(e, {
+        eventKey: (name) => `'on${name}'`,
+        handler: (detail, element) => `EventHandler<CustomEvent<${detail}>, ${element}>`,
+        empty: 'null | undefined',
+        suffix: 'SvelteProps',
+      }),
+    )
+    .join('\n') +
+  "\ndeclare module 'svelte/elements' {\n  interface SvelteHTMLElements {\n" +
+  // Svelte's `[name: string]` entry takes any unknown tag. A `pay-card…` tag that is none of
+  // the six (`<pay-card-nmber>`) gets this entry too, which no attributes satisfy. The six
+  // are not assignable to it: TypeScript says so at each (TS2411), hence the ignores; the
+  // type is what was meant, a known tag is looked up by its own name first.
+  '    [tag: `pay-card${string}`]: { "is one of the six pay-card tags": never };\n' +
+  elements
+    .map(
+      (e) =>
+        '    // @ts-ignore -- TS2411, see above\n' +
+        `    '${e.tag}': HTMLAttributes<${e.className}> & ${propsName(e, 'SvelteProps')};\n`,
+    )
+    .join('') +
+  '  }\n}\n';
+
+const solid =
+  header(
+    'Solid 2 typings of the <pay-*> tags (@solidjs/web JSX): `import type {} from "@pay/host/solid"` once.',
+  ) +
+  "import type { JSX } from '@solidjs/web';\n\n" +
+  // Solid 2 writes every plain name as an attribute, a property only with `prop:`, and listens
+  // for `pay-change` on `onPay-change` (`on` + an uppercase letter, the rest lowercased); the
+  // `on:` and `attr:` namespaces of Solid 1 are compile errors in 2.0.
+  elements
+    .map((e) =>
+      propsInterface(e, {
+        eventKey: (name) => `'on${name[0].toUpperCase()}${name.slice(1)}'`,
+        handler: (detail, element) => `JSX.EventHandler<${element}, CustomEvent<${detail}>>`,
+        propertyKey: (name) => `'prop:${name}'`,
+        empty: 'false | undefined',
+        suffix: 'SolidProps',
+      }),
+    )
+    .join('\n') +
+  intrinsicElements('@solidjs/web/jsx-runtime', 'JSX.HTMLAttributes', 'SolidProps');
+
+const preact =
+  header(
+    'Preact typings of the <pay-*> tags (preact JSX): `import type {} from "@pay/host/preact"` once.',
+  ) +
+  "import type { HTMLAttributes } from 'preact';\n\n" +
+  // Preact sets a property when the element has one by that name, an attribute otherwise,
+  // and listens for `pay-change` on `onpay-change`.
+  elements
+    .map((e) =>
+      propsInterface(e, {
+        eventKey: (name) => `'on${name}'`,
+        empty: 'null | undefined',
+        suffix: 'PreactProps',
+      }),
+    )
+    .join('\n') +
+  intrinsicElements('preact', 'HTMLAttributes', 'PreactProps');
+
+const outputs = { react, vue, svelte, solid, preact };
+for (const [name, text] of Object.entries(outputs)) {
+  writeFileSync(new URL(`${name}.d.ts`, dist), text);
+}
