@@ -282,18 +282,27 @@ export const vueState = () => useVueFields().ready.value;
     });
   }
 
-  // Vue templates, through vue-tsc with strictTemplates: typed usage passes; a misspelt prop
-  // (camelCase or bound), a missing required prop and a wrong event detail each fail. (A static
+  // Vue templates, through vue-tsc with strictTemplates (the settings packages/vue/README.md
+  // recommends): typed usage passes; a misspelt prop (camelCase or bound), a misspelt event, a
+  // missing required prop and a wrong event detail each fail. (A static
   // hyphenated attribute no prop declares, `publishable-kye="…"`, is taken for an HTML attribute
   // by vue-tsc, as by TypeScript in JSX.)
   const badVue = {
     'BadProp.vue': [
-      `<template><PayCardNumber labell="Card number" /></template>\n`,
-      /'labell' does not exist/,
+      `<template><PayCardNumber lable="Card number" /></template>\n`,
+      /'lable' does not exist/,
     ],
     'BadBound.vue': [
       `<template><PayCardFields :publishableKye="'pk'" publishable-key="pk" gateway="g" /></template>\n`,
       /'publishableKye' does not exist/,
+    ],
+    'BadEventName.vue': [
+      `<template><PayCardNumber label="Card number" @eror="() => undefined" /></template>\n`,
+      /'onEror' does not exist/,
+    ],
+    'BadGroupEventName.vue': [
+      `<script setup lang="ts"></script>\n<template><PayCardFields publishable-key="pk" gateway="g" @eror="() => undefined"><span /></PayCardFields></template>\n`,
+      /'onEror' does not exist/,
     ],
     'BadMissing.vue': [
       `<template><PayCardFields publishable-key="pk_test_1" /></template>\n`,
