@@ -212,6 +212,36 @@ for (const [number, brand, keys, chosen] of [
   });
 }
 
+// The seed's test cards (the gateway's fixture, copied from the seed's guide) are in no co-badged
+// range: the number frame offers no network choice for any of them, the 3-D Secure card included.
+const seedCards = (
+  JSON.parse(
+    readFileSync(
+      new URL('../../packages/gateway/test/fixtures/seed-test-cards.json', import.meta.url),
+      'utf8',
+    ),
+  ) as { cards: { number: string; described: string }[] }
+).cards;
+
+test('no seed test card offers a network choice in the number frame', async ({ page }) => {
+  expect(seedCards.map((card) => card.number)).toContain('4000002500003155');
+  for (const card of seedCards) {
+    await open(page);
+    await typeInto(page, 'number', card.number);
+    // A Visa may have 19 digits: its 16 are complete once the customer leaves the field.
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() => lastChange(page, 'number'), { message: card.described })
+      .toMatchObject({ complete: true, valid: true, brand: 'visa' });
+    // `networks` is in the detail only for a co-badged number.
+    expect(await lastChange(page, 'number'), card.described).not.toHaveProperty('networks');
+    await expect(
+      frameOf(page, 'number').getByRole('group', { name: 'Choose the card network' }),
+      card.described,
+    ).toHaveCount(0);
+  }
+});
+
 test('preferred-network preselects the merchant choice; the shopper can still change it', async ({
   page,
 }) => {
