@@ -13,6 +13,7 @@ import { assetRoutes } from './routes/assets.js';
 import { benchRoutes } from './routes/bench.js';
 import { healthRoutes } from './routes/health.js';
 import { keyRoutes } from './routes/keys.js';
+import { npmRegistryRoutes } from './routes/npm-registry.js';
 import { paymentRoutes } from './routes/payments.js';
 import { threeDSecureRoutes } from './routes/three-d-secure.js';
 import { tokenRoutes } from './routes/tokens.js';
@@ -79,6 +80,7 @@ export async function buildServer(options: GatewayOptions): Promise<FastifyInsta
   await app.register(keyRoutes);
   await app.register(threeDSecureRoutes);
   await app.register(assetRoutes);
+  await app.register(npmRegistryRoutes);
   if (options.benchRoutes) await app.register(benchRoutes);
   await app.register(expiredDataSweep, { intervalMs: options.sweepIntervalMs });
 

@@ -99,6 +99,7 @@ export async function startGateway({
     logger: createLogger({ level: 'info', stream }) as FastifyBaseLogger,
     frameDir: join(dir, 'frame-dist'),
     sdkDir: join(dir, 'sdk-dist'),
+    npmDir: join(dir, 'npm-dist'),
     ...(underTest.tokenRateLimitStores
       ? { tokenRateLimitStores: underTest.tokenRateLimitStores }
       : {}),

@@ -30,6 +30,8 @@ export interface GatewayDepsOptions {
   /** Where the built frame app and SDK are (default: packages/frame/dist, packages/host/dist). */
   frameDir?: string;
   sdkDir?: string;
+  /** The @pay packages' tarballs the /npm/ registry serves (default: packages/gateway/dist/npm). */
+  npmDir?: string;
 }
 
 /**
@@ -54,6 +56,7 @@ export const gatewayDeps = fp<GatewayDepsOptions>(
       networkLatencyMs: options.networkLatencyMs ?? 0,
       frameDir: options.frameDir ?? fileURLToPath(new URL('../../../frame/dist/', import.meta.url)),
       sdkDir: options.sdkDir ?? fileURLToPath(new URL('../../../host/dist/', import.meta.url)),
+      npmDir: options.npmDir ?? fileURLToPath(new URL('../../dist/npm/', import.meta.url)),
     });
 
     // listen() runs the onReady hooks before it binds: no request arrives before storage can

@@ -12,6 +12,8 @@ export interface GatewaySettings {
   /** The built frame app and host SDK the asset routes serve. */
   frameDir: string;
   sdkDir: string;
+  /** The @pay packages' tarballs the /npm/ registry serves. */
+  npmDir: string;
 }
 
 // What the gateway-deps plugin decorates the instance with: route plugins read their
