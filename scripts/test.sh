@@ -12,6 +12,7 @@ npm run test:wrappers
 npm run bench -- --quick
 npm run test:gateway
 npm run test:components
+npm run test:node24
 npm run test:fields
 npm run test:engines
 npm test -w @pay/demo
