@@ -73,12 +73,19 @@ function startGateway() {
   return { child, url };
 }
 
+/**
+ * No retries (npm and pnpm read the first, yarn the second): a tarball whose bytes miss its
+ * integrity fails at once, where npm would retry it with back-off for two minutes. A healthy
+ * registry answers the first time anyway.
+ */
+const NO_RETRIES = { npm_config_fetch_retries: '0', YARN_HTTP_RETRY: '0' };
+
 /** Runs a command; never throws: its exit status and output are the result. */
 async function run(command, args, cwd, env = {}) {
   try {
     const { stdout, stderr } = await execFileAsync(command, args, {
       cwd,
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...NO_RETRIES, ...env },
       encoding: 'utf8',
       timeout: INSTALL_TIMEOUT_MS,
       maxBuffer: 64 * 1024 * 1024,
@@ -278,6 +285,8 @@ try {
   rmSync(temp, { recursive: true, force: true });
 }
 
+// In a fixed order (they finish in any): by client, then app.
+results.sort((a, b) => a.label.localeCompare(b.label));
 for (const { label, ok, detail } of results) {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${label}${ok ? '' : `\n${detail}`}`);
 }
