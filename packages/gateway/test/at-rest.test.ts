@@ -17,9 +17,12 @@ const cards = [
   '378282246310005',
   '6011111111111117',
 ];
-// Four-digit CVCs are long enough to search raw bytes for without chance hits in random data.
+// Four-digit CVCs are long enough to search raw bytes for without chance hits in random data,
+// when searched as a number of their own: timestamps and durations (epoch ms in every log line)
+// hold any four digits in a row sooner or later.
 const amexCvc = '8264';
 const visaCvc = testCard.cvc;
+const amexCvcAlone = new RegExp(`(?<![0-9])${amexCvc}(?![0-9])`);
 
 describe('card data at rest and in logs', () => {
   let gw: Gateway;
@@ -70,7 +73,7 @@ describe('card data at rest and in logs', () => {
       assert.ok(!bytes.includes(number), `number ${number.slice(-4)} found in the database`);
       assert.ok(!bytes.includes(number.replace(/(\d{4})/g, '$1 ').trim()));
     }
-    assert.ok(!bytes.includes(amexCvc), 'CVC found in the database');
+    assert.ok(!amexCvcAlone.test(bytes), 'CVC found in the database');
     assert.ok(!bytes.includes('Jane Doe'), 'cardholder name found in the database');
     assert.ok(!bytes.includes('"cvc"'));
   });
@@ -117,7 +120,7 @@ describe('card data at rest and in logs', () => {
     );
     for (const number of cards)
       assert.ok(!logs.includes(number), `number …${number.slice(-4)} logged`);
-    assert.ok(!logs.includes(amexCvc));
+    assert.doesNotMatch(logs, amexCvcAlone);
     assert.doesNotMatch(logs, new RegExp(`(?<![0-9A-Za-z.])${visaCvc}(?![0-9A-Za-z.])`));
     assert.ok(!logs.includes('Jane Doe'));
     assert.ok(!logs.includes(gw.sk));
