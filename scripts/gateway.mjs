@@ -143,11 +143,20 @@ console.log(
   `Build checked in ${((Date.now() - started) / 1000).toFixed(1)} s; starting the gateway.`,
 );
 
+// Its own process group: a Ctrl-C reaches it once, from here, not also from the terminal and
+// npm's relay (a second SIGINT would cut its graceful close short). A signal repeated within a
+// second is that relay; repeated later, the user's insistence, passed on (it then stops at once).
 const gateway = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: join(ROOT, 'packages/gateway'),
   stdio: 'inherit',
+  detached: true,
 });
+const lastForwarded = {};
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => gateway.kill(signal));
+  process.on(signal, () => {
+    if (Date.now() - (lastForwarded[signal] ?? 0) < 1000) return;
+    lastForwarded[signal] = Date.now();
+    gateway.kill(signal);
+  });
 }
 gateway.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
