@@ -10,9 +10,10 @@
 // Up to date means: the hash of a target's inputs (its package's files but dist/, test/ and
 // docs, the protocol sources it compiles in, the lockfile, the shared configs, and the hashes
 // of the targets it is built from) is the one recorded when this script last built it, and its
-// output is still the file that build wrote (same size and mtime; a build by other means, say
-// `npm run build -w @pay/host` on other sources, makes it build again). The record lives in
-// node_modules/.cache/, so `npm ci` starts from scratch. Environment: PORT, HOST, DATA_DIR…
+// output folder holds the same bytes as then (the builds are deterministic: `npm run build` of
+// the same sources leaves it as it was; a build of other sources, or a folder edited or
+// removed, makes it build again). The record lives in node_modules/.cache/, so `npm ci` starts
+// from scratch. Environment: PORT, HOST, DATA_DIR…
 // as for the gateway (README.md); PAY_REBUILD=1 builds every target regardless.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -34,7 +35,7 @@ const TARGETS = [
     inputs: ['packages/frame', 'packages/protocol', ...SHARED],
     after: [],
     build: [npm, ['run', 'build', '-w', '@pay/frame']],
-    output: 'packages/frame/dist/frame-csp.json',
+    output: 'packages/frame/dist',
   },
   {
     name: 'host',
@@ -46,21 +47,21 @@ const TARGETS = [
     ],
     after: [],
     build: [npm, ['run', 'build', '-w', '@pay/host']],
-    output: 'packages/host/dist/integrity.json',
+    output: 'packages/host/dist',
   },
   {
     name: 'react',
     inputs: ['packages/react', ...SHARED],
     after: ['host'],
     build: [npm, ['run', 'build', '-w', '@pay/react']],
-    output: 'packages/react/dist/index.js',
+    output: 'packages/react/dist',
   },
   {
     name: 'vue',
     inputs: ['packages/vue', ...SHARED],
     after: ['host'],
     build: [npm, ['run', 'build', '-w', '@pay/vue']],
-    output: 'packages/vue/dist/index.js',
+    output: 'packages/vue/dist',
   },
   {
     name: 'registry',
@@ -86,18 +87,24 @@ function files(path) {
     .sort();
 }
 
+/** sha256 of every file in an output folder (a few MB: milliseconds); undefined if missing. */
 function outputStamp(path) {
-  try {
-    const stats = statSync(join(ROOT, path));
-    if (stats.isDirectory()) {
-      return readdirSync(join(ROOT, path))
-        .map((name) => `${name}:${outputStamp(join(path, name))}`)
-        .join(' ');
+  const hash = createHash('sha256');
+  const add = (dir) => {
+    const entries = readdirSync(join(ROOT, dir), { withFileTypes: true });
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const file = join(dir, entry.name);
+      if (entry.isDirectory()) add(file);
+      else hash.update(`${file}\0`).update(readFileSync(join(ROOT, file)));
     }
-    return `${stats.size}:${stats.mtimeMs}`;
+  };
+  try {
+    if (!readdirSync(join(ROOT, path)).length) return undefined;
+    add(path);
   } catch {
     return undefined;
   }
+  return hash.digest('hex');
 }
 
 function readRecord() {
